@@ -14,14 +14,36 @@ from __future__ import annotations
 
 import hashlib
 import json
+from functools import cache
 from typing import Any, Iterable, Iterator, Mapping
 
-__all__ = ["Entity", "THING_SCHEMATA", "make_id"]
+__all__ = ["Entity", "THING_SCHEMATA", "make_id", "schema_properties", "schema_is_a"]
 
 # The schemata that can be screened (things with names), as opposed to relations.
 THING_SCHEMATA = frozenset(
     {"Person", "Organization", "Company", "LegalEntity", "Vessel", "Airplane", "PublicBody"}
 )
+
+
+@cache
+def _schemata() -> dict[str, Any]:
+    from tamis.resources import RESOURCES
+
+    with open(RESOURCES / "ftm_schemata.json", encoding="utf-8") as fh:
+        data: dict[str, Any] = json.load(fh)
+    return data
+
+
+def schema_properties(schema: str) -> frozenset[str]:
+    """The FtM property names `schema` has (empty for an unknown schema), without FtM's import."""
+    info = _schemata().get(schema)
+    return frozenset(info["properties"]) if info else frozenset()
+
+
+def schema_is_a(schema: str, parent: str) -> bool:
+    """`schema_is_a("Company", "LegalEntity")`: FtM inheritance, from the generated table."""
+    info = _schemata().get(schema)
+    return schema == parent or bool(info and parent in info["extends"])
 
 
 def make_id(source: str, native_id: str | int) -> str:
