@@ -15,7 +15,7 @@ from pathlib import Path
 from tamis.errors import SourceError, UnknownFormatError
 from tamis.sources.base import HEAD_BYTES, ParsedSource, Parser
 
-__all__ = ["parse", "detect", "discover", "parsers", "ParsedSource", "Parser", "Found"]
+__all__ = ["Found", "ParsedSource", "Parser", "detect", "discover", "parse", "parsers"]
 
 PARSER_MODULES = (
     "tamis.sources.ofac_csv",

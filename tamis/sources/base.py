@@ -11,21 +11,21 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterator
 
 from tamis.errors import SourceError, SourceErrors
 from tamis.model.entity import Entity
 
 __all__ = [
+    "HEAD_BYTES",
     "ParsedSource",
     "Parser",
     "Problems",
     "decode_bytes",
     "read_text",
     "sha256_files",
-    "HEAD_BYTES",
 ]
 
 HEAD_BYTES = 8192  # how much of a file `sniff` gets to look at

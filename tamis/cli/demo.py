@@ -1,0 +1,146 @@
+"""`tamis demo`: the README's main job in one command, as a list of steps.
+
+Each step is a function of the shared `Demo` state, printing for a person and filling
+`demo.report` for `--json`. Later features add their own step to `STEPS` (screening the
+example article comes with `tamis screen`/`tamis scan`), so the demo grows with the project
+and never imports what does not exist yet.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.text import Text
+
+from tamis.cli.diff import diff_counts, print_diff
+from tamis.cli.loading import find_lists, load_lists, outcomes_table
+from tamis.cli.output import handle_errors, out, print_json, warn
+from tamis.cli.progress import interactive, spinner
+from tamis.cli.sources import schema_table, sources_table, summary_dict
+from tamis.errors import TamisError
+from tamis.model.diff import diff_versions
+from tamis.model.store import Store
+
+__all__ = ["DIFF_SOURCE", "STEPS", "Demo", "DemoStep", "demo"]
+
+DIFF_SOURCE = "ofac-sdn"  # the list with two snapshots in the shared data
+EXAMPLES_SHOWN = 3
+
+
+@dataclass
+class Demo:
+    """What the steps share: the store, the folders, the console and the JSON report."""
+
+    store: Store
+    data: Path
+    examples: Path
+    console: Console
+    show_progress: bool
+    json: bool = False
+    report: dict[str, Any] = field(default_factory=dict)
+    failed: bool = False
+
+    def say(self, *objects: Any) -> None:
+        if not self.json:
+            self.console.print(*objects)
+
+
+DemoStep = Callable[[Demo], None]
+
+
+def step_load(demo: Demo) -> None:
+    """Load every list under the data folder, oldest snapshot of a list first."""
+    found, skipped = find_lists([demo.data], [])
+    for line in skipped:
+        warn(f"skipped {line}")
+    outcomes = load_lists(demo.store, found, demo.show_progress)
+    demo.failed = demo.failed or any(o.error for o in outcomes)
+    demo.report["load"] = {"results": [o.to_dict() for o in outcomes], "warnings": skipped}
+    demo.say(outcomes_table(outcomes, title=f"Lists under {demo.data}"))
+
+
+def step_summary(demo: Demo) -> None:
+    """What is in the store now: each source's active version and counts per schema."""
+    summaries = list(demo.store.sources())
+    demo.report["sources"] = [summary_dict(s) for s in summaries]
+    demo.say(sources_table(summaries, title="Sources now in the store"))
+    demo.say(schema_table(summaries))
+
+
+def step_diff(demo: Demo) -> None:
+    """What changed in OFAC SDN between its previous and its active version."""
+    try:
+        with spinner(demo.show_progress, f"comparing versions of {DIFF_SOURCE}"):
+            result = diff_versions(demo.store, DIFF_SOURCE)
+    except TamisError as exc:
+        demo.report["diff"] = {"source": DIFF_SOURCE, "skipped": str(exc)}
+        demo.say(Text(f"No {DIFF_SOURCE} diff: {exc}", style="dim"))
+        return
+    demo.report["diff"] = {
+        "source": DIFF_SOURCE,
+        "old": result.old.number,
+        "new": result.new.number,
+        "counts": diff_counts(result),
+    }
+    if not demo.json:
+        print_diff(demo.console, result, EXAMPLES_SHOWN)
+
+
+def step_examples(demo: Demo) -> None:
+    """The example documents to screen; screening itself is a later step (`tamis scan`)."""
+    files = sorted(p for p in demo.examples.glob("*") if p.is_file() and p.suffix != ".md")
+    demo.report["examples"] = {"files": [str(p) for p in files], "screened": False}
+    names = ", ".join(p.name for p in files) or "none"
+    demo.say(Text(f"Examples in {demo.examples}: {names}"))
+    demo.say("[dim]Screening them needs `tamis screen` / `tamis scan`, not in this build yet.[/]")
+
+
+# The demo, in order. A feature adds its step here (e.g. screening the examples replaces
+# `step_examples`); each step prints for a person and fills `demo.report[...]` for --json.
+STEPS: list[tuple[str, DemoStep]] = [
+    ("Load every list", step_load),
+    ("Sources, versions and counts", step_summary),
+    (f"What changed in {DIFF_SOURCE}", step_diff),
+    ("Examples", step_examples),
+]
+
+
+@handle_errors
+def demo(
+    data: Annotated[
+        Path,
+        typer.Option(
+            "--data", metavar="DIR", help="Folder of list snapshots, e.g. ../shared/data."
+        ),
+    ],
+    examples: Annotated[
+        Path,
+        typer.Option("--examples", metavar="DIR", help="Folder of example documents to screen."),
+    ],
+    json_: Annotated[bool, typer.Option("--json", help="Machine-readable report.")] = False,
+) -> None:
+    """Run the tour: load every list, summarise the store, show what changed in OFAC SDN.
+
+    Uses the normal store ($TAMIS_HOME), so running it twice reports "unchanged".
+
+    Example:
+
+      tamis demo --data ../shared/data --examples ../shared/examples
+    """
+    console = out()
+    with Store() as store:
+        state = Demo(store, data, examples, console, interactive(json_), json_)
+        for n, (title, step) in enumerate(STEPS, 1):
+            if not json_:
+                console.print()
+                console.rule(f"[bold]{n}. {title}", align="left")
+            step(state)
+    if json_:
+        print_json(state.report)
+    if state.failed:
+        raise typer.Exit(1)
