@@ -1,0 +1,248 @@
+"""Name alignment: which part of one name stands for which part of the other, and how well.
+
+Names are compared as sets of parts, not strings: "PUTIN, Vladimir Vladimirovich" and
+"Vladimir Putin" align putin=putin, vladimir=vladimir, and leave the patronymic without a
+counterpart. Each pair of parts gets a similarity and a kind (exact, transliteration via the
+script / a spelling key / a variant table, joined, initial, phonetic, typo); pairs are
+assigned greedily, best first, each part used once. The name score is the weighted share of
+agreement, where a part without a counterpart costs according to its role (a missing
+patronymic little, a missing family name fully) - and a known family name that finds no
+counterpart, or numbers that differ ("11420 CORP." vs "ACME 1 CORP."), cut the score.
+"""
+
+from __future__ import annotations
+
+from tamis.match.parts import (
+    EXACT_MATCH,
+    JOINED,
+    MISSING,
+    SIM_CACHE,
+    WORD_KIND,
+    NameConfig,
+    config,
+    part_similarity,
+)
+from tamis.normalise import OBJ, ORG, NameForm
+from tamis.normalise.names import FAMILY
+from tamis.normalise.tokens import NUMBER, WEAK
+
+__all__ = ["NameAlignment", "align", "config", "part_similarity"]
+
+
+class NameAlignment:
+    """The outcome of aligning two names: score and the part pairs that produced it.
+
+    `pairs`: (query index or -1, candidate index or -1, similarity, kind, rule); -1 marks a
+    part with no counterpart on that side. `notes`: score factors applied (family name,
+    numbers).
+    """
+
+    __slots__ = ("candidate", "notes", "pairs", "query", "score")
+
+    def __init__(
+        self,
+        query: NameForm,
+        candidate: NameForm,
+        score: float,
+        pairs: list[tuple[int, int, float, str, str]],
+        notes: tuple[str, ...],
+    ) -> None:
+        self.query = query
+        self.candidate = candidate
+        self.score = score
+        self.pairs = pairs
+        self.notes = notes
+
+
+class _Profile:
+    """Per-form, per-kind precomputation: part weights, costs when missing, family indices,
+    and the adjacent pairs written together (for joined parts)."""
+
+    __slots__ = ("extras", "family", "forms", "joins", "numbers", "subset_extras", "weights")
+
+    def __init__(self, form: NameForm, kind: str, cfg: NameConfig) -> None:
+        w = cfg.weights
+        weights = []
+        extras = []
+        subset = []
+        for k, tok in enumerate(form.tokens):
+            if tok.kind == WORD_KIND:
+                weight = w["generic"] if (kind == ORG and tok.generic) else w["word"]
+            else:
+                weight = w[tok.kind]
+            weights.append(weight)
+            role = "org" if kind == ORG else "obj" if kind == OBJ else form.roles[k]
+            extra, subset_extra = cfg.extra[role], cfg.subset[role]
+            if tok.kind == WEAK:
+                extra = min(extra, cfg.extra["weak"])
+                subset_extra = min(subset_extra, cfg.subset["weak"])
+            extras.append(weight * extra)
+            subset.append(weight * subset_extra)
+        self.weights = tuple(weights)
+        self.extras = tuple(extras)
+        # costs when every part of the other name found a counterpart here: the remaining
+        # parts of a name without known order are then extra names (middle, second surname)
+        self.subset_extras = tuple(subset)
+        self.family = frozenset(k for k, r in enumerate(form.roles) if r == FAMILY)
+        self.numbers = tuple(k for k, t in enumerate(form.tokens) if t.kind == NUMBER)
+        joins: dict[str, int] = {}
+        toks = form.tokens
+        for m in range(len(toks) - 1):
+            if toks[m].kind == WORD_KIND or toks[m + 1].kind == WORD_KIND:
+                joins.setdefault(toks[m].text + toks[m + 1].text, m)
+                joins.setdefault(toks[m].key + toks[m + 1].key, m)
+        self.joins = joins
+        # the part forms a join on the other side could be written as
+        self.forms = frozenset(t.text for t in toks if len(t.text) >= 4) | frozenset(
+            t.key for t in toks if len(t.text) >= 4
+        )
+
+
+def _profile(form: NameForm, kind: str) -> _Profile:
+    prof = form.memo.get(kind)
+    if prof is None:
+        prof = form.memo[kind] = _Profile(form, kind, config())
+    return prof  # type: ignore[return-value]
+
+
+def align(q: NameForm, r: NameForm) -> NameAlignment:
+    """Align two prepared names and score the alignment in [0, 1]."""
+    kind = r.kind if r.kind != "unk" else q.kind
+    qp, rp = _profile(q, kind), _profile(r, kind)
+    qt, rt = q.tokens, r.tokens
+    cands = []
+    for i, a in enumerate(qt):
+        at = a.text
+        row = SIM_CACHE.get(at)
+        if row is None:
+            row = SIM_CACHE[at] = {}
+        for j, b in enumerate(rt):
+            bt = b.text
+            if at == bt:
+                cands.append((1.0, -i, -j, EXACT_MATCH))
+                continue
+            hit = row.get(bt)
+            if hit is None:
+                hit = part_similarity(a, b)
+            if hit[0] > 0.0:
+                cands.append((hit[0], -i, -j, hit))
+    if not cands and qp.forms.isdisjoint(rp.joins) and rp.forms.isdisjoint(qp.joins):
+        return NameAlignment(q, r, 0.0, [], ())  # nothing in common (parts listed on demand)
+    if len(cands) > 1:
+        cands.sort(reverse=True)
+    nq, nr = len(qt), len(rt)
+    q_used = [False] * nq
+    r_used = [False] * nr
+    pairs: list[tuple[int, int, float, str, str]] = []
+    wq, wr = qp.weights, rp.weights
+    num = den = 0.0
+    content = False
+    for sim, ni, nj, hit in cands:
+        i, j = -ni, -nj
+        if q_used[i] or r_used[j]:
+            continue
+        q_used[i] = r_used[j] = True
+        pairs.append((i, j, sim, hit[1], hit[2]))
+        w = (wq[i] + wr[j]) * 0.5
+        num += sim * w
+        den += w
+        if sim >= 0.8 and not content and qt[i].kind in _CONTENT:
+            content = True
+        if len(pairs) == nq or len(pairs) == nr:
+            break
+    if (
+        len(pairs) < nq
+        and len(pairs) < nr
+        and ((rp.joins and not qp.forms.isdisjoint(rp.joins))
+             or (qp.joins and not rp.forms.isdisjoint(qp.joins)))
+    ):  # fmt: skip
+        for i, j, sim, w in _join_pass(q, r, qp, rp, q_used, r_used):
+            pairs.append((i, j, sim, JOINED, JOINED))
+            num += sim * w
+            den += w
+            content = True
+    # a whole name of 2+ parts found inside the other: the other's remaining parts are extra
+    # names (middle names, a second surname); a one-part name (a nickname) does not count
+    q_all = nq > 1 and all(q_used)
+    r_all = nr > 1 and all(r_used)
+    q_extras = qp.subset_extras if r_all else qp.extras
+    r_extras = rp.subset_extras if q_all else rp.extras
+    for i in range(nq):
+        if not q_used[i]:
+            den += q_extras[i]
+            pairs.append((i, -1, 0.0, MISSING, MISSING))
+    for j in range(nr):
+        if not r_used[j]:
+            den += r_extras[j]
+            pairs.append((-1, j, 0.0, MISSING, MISSING))
+    score = num / den if den else 0.0
+    notes: tuple[str, ...] = ()
+    if score > 0.0 and (not content or rp.family or qp.family or (qp.numbers and rp.numbers)):
+        score, notes = _penalties(qp, rp, q_used, r_used, pairs, content, score)
+    return NameAlignment(q, r, score, pairs, notes)
+
+
+_CONTENT = frozenset({WORD_KIND, NUMBER})
+
+
+def _penalties(
+    qp: _Profile,
+    rp: _Profile,
+    q_used: list[bool],
+    r_used: list[bool],
+    pairs: list[tuple[int, int, float, str, str]],
+    content: bool,
+    score: float,
+) -> tuple[float, tuple[str, ...]]:
+    cfg = config()
+    notes = []
+    if not content:
+        score *= cfg.no_content
+        notes.append("only initials or particles agree")
+    low = cfg.family_min
+    if (
+        rp.family
+        and not any(p[1] in rp.family and p[2] >= low for p in pairs)
+        or qp.family
+        and not any(p[0] in qp.family and p[2] >= low for p in pairs)
+    ):
+        score *= cfg.family_mismatch
+        notes.append("family name has no counterpart")
+    if any(not q_used[k] for k in qp.numbers) and any(not r_used[k] for k in rp.numbers):
+        score *= cfg.number_conflict
+        notes.append("numbers differ")
+    return score, tuple(notes)
+
+
+def _join_pass(
+    q: NameForm,
+    r: NameForm,
+    qp: _Profile,
+    rp: _Profile,
+    q_used: list[bool],
+    r_used: list[bool],
+) -> list[tuple[int, int, float, float]]:
+    """One part against two adjacent unmatched parts written together (Abdulrahman).
+
+    Yields (query index, list index, similarity, weight); the second part of the pair is
+    recorded with -2 on the single side, marking the continuation of a joined part.
+    """
+    joined = config().parts["joined"]
+    out: list[tuple[int, int, float, float]] = []
+    for k, tok in enumerate(q.tokens):
+        if q_used[k]:
+            continue
+        m = rp.joins.get(tok.text, rp.joins.get(tok.key, -1))
+        if m >= 0 and not r_used[m] and not r_used[m + 1]:
+            q_used[k] = r_used[m] = r_used[m + 1] = True
+            out.append((k, m, joined, (qp.weights[k] + rp.weights[m]) * 0.5))
+            out.append((-2, m + 1, joined, rp.weights[m + 1] * 0.5))
+    for k, tok in enumerate(r.tokens):
+        if r_used[k]:
+            continue
+        m = qp.joins.get(tok.text, qp.joins.get(tok.key, -1))
+        if m >= 0 and not q_used[m] and not q_used[m + 1]:
+            r_used[k] = q_used[m] = q_used[m + 1] = True
+            out.append((m, k, joined, (qp.weights[m] + rp.weights[k]) * 0.5))
+            out.append((m + 1, -2, joined, qp.weights[m + 1] * 0.5))
+    return out

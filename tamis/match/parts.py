@@ -1,0 +1,126 @@
+"""How well two name parts agree, and in what way: the part-to-part similarity.
+
+Kinds: exact; transliteration (same letters once in Latin script, same spelling key, or listed
+variants of one name); initial (V. = Vladimir); phonetic (same metaphone code, few edits);
+typo (within an edit budget that grows with length). Short parts (4 letters or fewer) get
+little credit for a one-letter difference: Jon / John / Joan are as often different names
+as typos. Numbers agree only when equal. Results are cached by the two texts, since names
+reuse a small vocabulary. Similarities are set in match_weights.yml (`name.parts`).
+"""
+
+from __future__ import annotations
+
+from rapidfuzz.distance import Levenshtein
+
+from tamis.normalise import Token
+from tamis.normalise.data import load_table
+from tamis.normalise.tokens import INITIAL, NUMBER, WEAK
+
+__all__ = ["EXACT", "MISSING", "NameConfig", "config", "part_similarity"]
+
+# Kinds of agreement between two parts (the explanation's vocabulary).
+EXACT, TRANSLIT, JOINED, INITIAL_KIND = "exact", "transliteration", "joined", "initial"
+PHONETIC, TYPO, MISSING = "phonetic", "typo", "missing"
+# Which rule made two parts agree, for "transliteration" (and the others: the kind itself).
+SCRIPT, SPELLING, VARIANT = "script", "spelling", "variant"
+WORD_KIND = "word"
+
+
+class NameConfig:
+    """The `name` section of match_weights.yml as attributes (read once)."""
+
+    def __init__(self, table: dict) -> None:  # type: ignore[type-arg]
+        parts = table["parts"]
+        self.parts = {k: float(v) for k, v in parts.items()}
+        self.weights = {k: float(v) for k, v in table["weights"].items()}
+        self.extra = {k: float(v) for k, v in table["extra"].items()}
+        self.subset = {k: float(v) for k, v in table["subset"].items()}
+        self.family_mismatch = float(table["family_mismatch"])
+        self.family_min = float(table["family_min"])
+        self.number_conflict = float(table["number_conflict"])
+        self.no_content = float(table["no_content"])
+        self.props = {k: float(v) for k, v in table["props"].items()}
+
+
+_CONFIG: list[NameConfig] = []
+
+
+def config() -> NameConfig:
+    """The name-scoring settings (read once)."""
+    if not _CONFIG:
+        _CONFIG.append(NameConfig(load_table("match_weights.yml")["name"]))
+    return _CONFIG[0]
+
+
+_NONE = (0.0, "", "")
+# part-to-part similarities by text: {query part: {list part: result}}, bounded
+SIM_CACHE: dict[str, dict[str, tuple[float, str, str]]] = {}
+SIM_CACHE_MAX = 100_000
+
+
+def _similarity(a: Token, b: Token) -> tuple[float, str, str]:
+    """(similarity, kind, rule) of two different parts; similarity 0 = unrelated."""
+    cfg = config().parts
+    ka, kb = a.kind, b.kind
+    if ka != WORD_KIND or kb != WORD_KIND:
+        if ka == NUMBER or kb == NUMBER:
+            return _NONE  # numbers agree only when equal
+        if ka == INITIAL or kb == INITIAL:
+            if ka == kb:
+                return _NONE
+            letter, word = (a, b) if ka == INITIAL else (b, a)
+            if word.kind != WEAK and word.text[0] == letter.text:
+                return cfg["initial"], INITIAL_KIND, INITIAL_KIND
+            return _NONE
+    ak, bk = a.key, b.key
+    if ak == bk:
+        return cfg["spelling"], TRANSLIT, SPELLING
+    if a.groups and a.groups & b.groups:
+        return cfg["variant"], TRANSLIT, VARIANT
+    at, bt = a.text, b.text
+    la, lb = len(at), len(bt)
+    short = min(lb, la)
+    budget = 1 if short <= 7 else 2 if short <= 11 else 3
+    phonetic = a.phon == b.phon and bool(a.phon)
+    if not phonetic and abs(la - lb) > budget + 2 and abs(len(ak) - len(bk)) > budget:
+        return _NONE  # too different in length to be within the edit budget
+    dist = _lev(ak, bk, score_cutoff=budget + 1)
+    if dist > 0:  # the spelling rules can also move two forms apart (Kalaf / Khalaf)
+        d2 = _lev(at, bt, score_cutoff=budget + 1)
+        dist = min(dist, d2)
+    if max(la, lb) <= 4:  # in short names one edit is as often another name as a typo
+        if dist > 1:
+            return _NONE
+        if phonetic:
+            return cfg["short_phonetic"], PHONETIC, PHONETIC
+        return cfg["short_typo"], TYPO, TYPO
+    if dist <= budget:
+        lmax = max(len(bk), len(ak))
+        sim = 1.0 - cfg["typo_scale"] * dist / lmax
+        if phonetic and cfg["phonetic"] > sim:
+            return cfg["phonetic"], PHONETIC, PHONETIC
+        return sim, TYPO, TYPO
+    if phonetic and dist <= budget + 1:
+        return cfg["phonetic"] - 0.1, PHONETIC, PHONETIC
+    return _NONE
+
+
+_lev = Levenshtein.distance
+
+
+def part_similarity(a: Token, b: Token) -> tuple[float, str, str]:
+    """(similarity in [0, 1], kind, rule) of two name parts; cached by their texts."""
+    if a.text == b.text:
+        return EXACT_MATCH
+    row = SIM_CACHE.get(a.text)
+    if row is None:
+        if len(SIM_CACHE) >= SIM_CACHE_MAX:
+            SIM_CACHE.clear()
+        row = SIM_CACHE[a.text] = {}
+    hit = row.get(b.text)
+    if hit is None:
+        hit = row[b.text] = _similarity(a, b)
+    return hit
+
+
+EXACT_MATCH = (1.0, EXACT, EXACT)

@@ -1,0 +1,58 @@
+"""Legal forms in organisation names (LLC, OOO, ООО, AO, PAO, JSC, SA, SARL, GmbH, Ltd, Corp...).
+
+A legal form says little about which organisation a name is, so it is taken out of the name
+before the name parts are compared, and kept beside it as a weak signal (an "LLC" query
+against a "JSC" entry is slightly less likely the same). rigour's table (ISO 20275 and more,
+in many languages and scripts) finds them anywhere in the name; `names_legal_forms.yml` adds
+trailing forms rigour does not know ("CORP.", "Co.", "Pvt"). Classes are rigour's generic
+compare forms: `llc`, `jsc`, `lp`, `llp`, `sp`..., and `co` for "a company" of no known form.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from rigour.names import extract_org_types, remove_org_types
+
+from tamis.normalise.data import load_table
+from tamis.normalise.text import tokens
+
+__all__ = ["COMPATIBLE_CLASS", "split_legal_forms"]
+
+# A class every other legal-form class is compatible with.
+COMPATIBLE_CLASS = "co"
+
+
+@cache
+def _trailing() -> dict[tuple[str, ...], str]:
+    table = load_table("names_legal_forms.yml")["trailing"]
+    return {tuple(tokens(str(k))): str(v) for k, v in table.items()}
+
+
+def split_legal_forms(folded: str) -> tuple[list[str], tuple[str, ...]]:
+    """(name parts without legal forms, legal-form classes found) of a folded name.
+
+    When the name is nothing but legal forms ("Holding Company"), it is kept whole.
+    """
+    found = [cls for _, cls in extract_org_types(folded, generic=True)]
+    parts = tokens(remove_org_types(folded, replacement=" ")) if found else tokens(folded)
+    # once more on the bare words, for forms written with stray dots ("L.T.D.", "O.O.O")
+    joined = " ".join(parts)
+    more = [cls for _, cls in extract_org_types(joined, generic=True)]
+    if more:
+        found += more
+        parts = tokens(remove_org_types(joined, replacement=" "))
+    if not parts:
+        return tokens(folded), ()
+    trailing = _trailing()
+    changed = True
+    while changed and len(parts) > 1:
+        changed = False
+        for size in (2, 1):
+            tail = tuple(parts[-size:])
+            if len(parts) > size and tail in trailing:
+                found.append(trailing[tail])
+                parts = parts[:-size]
+                changed = True
+                break
+    return parts, tuple(dict.fromkeys(found))

@@ -1,0 +1,95 @@
+"""The engine issue's name-matching examples, against list entries shaped like OFAC's."""
+
+from __future__ import annotations
+
+import pytest
+
+from tamis.match import DEFAULT_THRESHOLD, compare
+from tamis.model.entity import Entity
+
+
+@pytest.mark.parametrize(
+    "query", ["Vladimir Putin", "Putin Vladimir", "V. Putin", "Владимир Путин", "PUTIN, Vladimir"]
+)
+def test_putin_is_found_by_common_renderings(putin: Entity, query: str) -> None:
+    m = compare({"name": query}, putin)
+    assert m.match, (query, m.score)
+    assert m.score >= DEFAULT_THRESHOLD
+    assert m.id == "ofac-sdn:35096"
+
+
+@pytest.mark.parametrize("query", ["Dmitri Peskov", "Dmitry Peskov", "Dmitriy Peskov"])
+def test_peskov_is_found_across_transliterations_of_dmitriy(peskov: Entity, query: str) -> None:
+    assert compare({"name": query}, peskov).match
+
+
+def test_john_smith_does_not_hit_joan_smith(joan_smith: Entity) -> None:
+    m = compare({"name": "John Smith"}, joan_smith)
+    assert not m.match
+    assert m.score < DEFAULT_THRESHOLD
+
+
+def test_the_same_given_name_does_not_make_a_different_surname_match(
+    putin: Entity, potanin: Entity
+) -> None:
+    potanin_for_putin = compare({"name": "Vladimir Potanin"}, putin).score
+    assert potanin_for_putin < 0.3
+    assert potanin_for_putin < compare({"name": "Vladimir Putin"}, putin).score - 0.5
+    assert compare({"name": "Vladimir Potanin"}, potanin).match
+
+
+def test_a_surname_alone_is_a_partial_match(putin: Entity) -> None:
+    assert not compare({"name": "Putin"}, putin).match
+
+
+def test_a_typo_in_a_long_name_still_matches(peskov: Entity) -> None:
+    assert compare({"name": "Dmitriy Peskow"}, peskov).match
+    assert compare({"name": "Dmitriy Pesckov"}, peskov).match
+
+
+def test_a_missing_middle_name_is_tolerated() -> None:
+    entity = Entity("t:1", "Person", {"name": ["SMITH, John Robert"]})
+    assert compare({"name": "John Smith"}, entity).match
+
+
+def test_missing_name_parts_cost_more_on_organisations(rdif: Entity) -> None:
+    m = compare({"name": "Russian Investment Fund"}, rdif)
+    assert not m.match
+
+
+def test_organisation_with_a_legal_form_matches_the_bare_name(rdif: Entity) -> None:
+    m = compare({"name": "Russian Direct Investment Fund LLC"}, rdif)
+    assert m.match
+    assert m.score > 0.9
+
+
+def test_a_different_number_is_a_different_company(acme: Entity) -> None:
+    assert compare({"name": "11420 CORP."}, acme).score < 0.1
+    numbered = Entity("t:2", "Company", {"name": ["ACME 11420 CORP."]})
+    assert not compare({"name": "ACME 11421 CORP."}, numbered).match
+    assert compare({"name": "Acme 11420 Corporation"}, numbered).match
+
+
+def test_vessel_names_match_on_their_number_too(vessel: Entity) -> None:
+    assert compare({"name": "Adrian Darya 1", "schema": "Vessel"}, vessel).match
+    assert not compare({"name": "Adrian Darya 2", "schema": "Vessel"}, vessel).match
+    assert compare({"name": "M/V Grace 1"}, vessel).match
+
+
+def test_titles_and_honorifics_are_ignored(putin: Entity) -> None:
+    assert compare({"name": "Mr. Vladimir Putin"}, putin).match
+    assert compare({"name": "President Vladimir Putin"}, putin).match
+
+
+def test_scores_are_spread_out_by_evidence(putin: Entity) -> None:
+    exact_agreeing = compare(
+        {"name": "Vladimir Vladimirovich Putin", "birth_date": "1952-10-07", "country": "ru"},
+        putin,
+    ).score
+    exact_conflicting = compare(
+        {"name": "Vladimir Vladimirovich Putin", "birth_date": "1970-01-01"}, putin
+    ).score
+    partial = compare({"name": "Vladimir Vladimirovich"}, putin).score
+    assert exact_agreeing > exact_conflicting > partial
+    assert exact_agreeing > 0.98
+    assert partial < 0.3

@@ -1,0 +1,138 @@
+"""Name normalisation: order, titles, legal forms, initials, numbers, scripts."""
+
+from __future__ import annotations
+
+import pytest
+
+from tamis.normalise import OBJ, ORG, PER, UNK, fold, latin, name_form, patronymic_gender
+
+
+def _texts(text: str, kind: str = UNK) -> list[str]:
+    form = name_form(text, kind)
+    assert form is not None
+    return [t.text for t in form.tokens]
+
+
+def _roles(text: str, kind: str = PER) -> dict[str, str]:
+    form = name_form(text, kind)
+    assert form is not None
+    return {t.text: r for t, r in zip(form.tokens, form.roles)}
+
+
+def test_folding_is_nfkc_and_casefold() -> None:
+    assert fold("  STRAẞE  Ｍüller ") == "strasse müller"
+
+
+def test_surname_comma_given_gives_roles() -> None:
+    roles = _roles("PUTIN, Vladimir Vladimirovich")
+    assert roles == {"putin": "family", "vladimir": "given", "vladimirovich": "patronymic"}
+
+
+def test_without_a_comma_order_gives_no_roles() -> None:
+    assert set(_roles("Vladimir Putin", UNK).values()) == {"part"}
+
+
+def test_known_last_name_marks_the_family_name() -> None:
+    form = name_form("Vladimir Putin", PER, family=["putin"])
+    assert form is not None and form.roles == ("part", "family")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Mr. John Smith", ["john", "smith"]),
+        ("Dr. Gen. Qasem Soleimani", ["qasem", "soleimani"]),
+        ("His Excellency Vladimir Putin", ["vladimir", "putin"]),
+        ("SMITH, Mrs. Joan", ["smith", "joan"]),
+        ("Sultan Ahmed", ["sultan", "ahmed"]),  # a given name, not a title
+        ("Mr", ["mr"]),  # nothing else left: kept
+    ],
+)
+def test_leading_titles_are_dropped(text: str, expected: list[str]) -> None:
+    assert _texts(text) == expected
+
+
+def test_apostrophes_and_punctuation_vanish() -> None:
+    assert _texts("O'Brien-Smith, Mary-Jane") == ["obrien", "smith", "mary", "jane"]
+
+
+def test_initials_are_their_own_kind() -> None:
+    form = name_form("V. Putin")
+    assert form is not None and [t.kind for t in form.tokens] == ["initial", "word"]
+
+
+@pytest.mark.parametrize(
+    "text, parts, legal",
+    [
+        (
+            "Russian Direct Investment Fund LLC",
+            ["russian", "direct", "investment", "fund"],
+            ("llc",),
+        ),
+        ("ООО Ромашка", ["romashka"], ("llc",)),
+        ("OOO ROMASHKA", ["romashka"], ("llc",)),
+        ("PAO Sberbank", ["sberbank"], ("jsc",)),
+        ("Siemens Aktiengesellschaft", ["siemens"], ("jsc",)),
+        ("Société Générale SA", ["societe", "generale"], ("jsc",)),
+        ("ACME CORP.", ["acme"], ("llc",)),
+        ("Anglo-Caribbean Co., Ltd.", ["anglo", "caribbean"], ("llc",)),
+        ("Tata Sons Pvt Ltd", ["tata", "sons"], ("llc", "co")),
+    ],
+)
+def test_legal_forms_are_kept_aside(text: str, parts: list[str], legal: tuple[str, ...]) -> None:
+    form = name_form(text, ORG)
+    assert form is not None
+    assert [t.text for t in form.tokens] == parts
+    assert form.legal == legal
+
+
+def test_a_legal_form_makes_an_unknown_name_an_organisation() -> None:
+    form = name_form("Acme LLC", UNK)
+    assert form is not None and form.kind == ORG
+
+
+def test_people_keep_words_that_look_like_legal_forms() -> None:
+    assert _texts("SA, Ali", PER) == ["sa", "ali"]
+
+
+def test_numbers_are_kept_as_numbers() -> None:
+    form = name_form("11420 CORP.", ORG)
+    assert form is not None and [(t.text, t.kind) for t in form.tokens] == [("11420", "number")]
+
+
+def test_vessel_prefixes_are_dropped() -> None:
+    assert _texts("M/V ADRIAN DARYA 1", OBJ) == ["adrian", "darya", "1"]
+    form = name_form("M/T Grace 1", UNK)
+    assert form is not None and form.kind == OBJ
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Владимир Путин", ["vladimir", "putin"]),
+        ("Ψαράς", ["psaras"]),
+        ("Müller", ["muller"]),
+        ("金正恩", ["jin", "zheng", "en"]),
+    ],
+)
+def test_other_scripts_are_transliterated(text: str, expected: list[str]) -> None:
+    assert _texts(text) == expected
+
+
+def test_original_forms_are_kept_for_explanations() -> None:
+    form = name_form("Владимир Путин")
+    assert form is not None and form.forms == ("владимир", "путин")
+
+
+def test_latin_is_cached_and_ascii() -> None:
+    assert latin("путин") == "putin" and latin("putin") == "putin"
+
+
+def test_patronymics_show_gender() -> None:
+    assert patronymic_gender(name_form("PESKOVA, Elizaveta Dmitriyevna", PER)) == "female"  # type: ignore[arg-type]
+    assert patronymic_gender(name_form("PESKOV, Dmitriy Sergeevich", PER)) == "male"  # type: ignore[arg-type]
+    assert patronymic_gender(name_form("SMITH, John", PER)) is None  # type: ignore[arg-type]
+
+
+def test_nothing_comparable_gives_none() -> None:
+    assert name_form("--- ...") is None
