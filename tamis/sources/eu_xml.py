@@ -122,6 +122,10 @@ class XmlRecords:
         except expat.ExpatError as exc:
             self._fh.close()
             raise self._error(exc) from None
+        except (LookupError, ValueError, UnicodeError) as exc:  # e.g. a bogus encoding= name
+            self._fh.close()
+            line = self._parser.CurrentLineNumber
+            raise SourceError(self.path, f"unreadable XML: {exc}", line) from None
         except OSError as exc:
             raise SourceError(self.path, f"cannot read: {exc.strerror or exc}") from None
         if self._eof:

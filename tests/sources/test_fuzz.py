@@ -36,7 +36,7 @@ def _seed_bytes(module: str, seed: Path | None) -> bytes:
     if seed is None:  # formats with no real snapshot: use the published-shape fixture
         folder = {"tamis.sources.eu_xml": "eu", "tamis.sources.uk_sl": "uk",
                   "tamis.sources.ftm_json": "ftm"}[module]
-        files = sorted(p for p in (FIXTURES / folder).glob("*") if p.is_file())
+        files = sorted(p for p in (FIXTURES / folder).rglob("*") if p.is_file() and p.suffix != ".txt")
         if not files:
             pytest.skip(f"no fixture for {module}")
         seed = files[0]
