@@ -47,19 +47,20 @@ def floor_read(data: Path) -> dict[str, float]:
 
 
 def tamis_load(data: Path, home: Path) -> dict[str, float]:
-    """Parse every list and load it into a fresh SQLite store, as `tamis update --from`."""
+    """Parse every list and load it into a fresh SQLite store: the code of `tamis update --from`."""
     os.environ["TAMIS_HOME"] = str(home)
     os.environ.pop("TAMIS_DATABASE_URL", None)
     start = time.perf_counter()
+    from tamis.cli.loading import find_lists, load_lists
     from tamis.model.store import Store
-    from tamis.sources import discover
 
-    found, _skipped = discover(data)
-    entities = 0
+    found, _skipped = find_lists([data], [])
     with Store() as store:
-        for item in found:
-            result = store.load(item.parser.parse(item.path))
-            entities += result.version.counts.get("total", 0)
+        outcomes = load_lists(store, found, show_progress=False)
+    failed = [o for o in outcomes if o.result is None]
+    if failed:
+        raise SystemExit(f"load failed: {failed[0].error}")
+    entities = sum(o.result.version.counts.get("total", 0) for o in outcomes if o.result)
     return {"seconds": time.perf_counter() - start, "entities": entities}
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-__all__ = ["home", "database_url"]
+__all__ = ["database_url", "home"]
 
 
 def home() -> Path:
@@ -25,6 +25,6 @@ def database_url() -> str:
     url = os.environ.get("TAMIS_DATABASE_URL")
     if not url:
         return f"sqlite:///{home() / 'tamis.db'}"
-    if url.startswith("postgresql://") or url.startswith("postgres://"):
+    if url.startswith(("postgresql://", "postgres://")):
         url = "postgresql+psycopg://" + url.split("://", 1)[1]
     return url

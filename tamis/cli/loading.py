@@ -8,6 +8,7 @@ version, so an older snapshot it already holds is recognised here (by sha256) an
 
 from __future__ import annotations
 
+import gc
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +21,7 @@ from rich.text import Text
 from tamis.cli.output import error, things
 from tamis.cli.progress import entity_ticker, progress_bar
 from tamis.errors import SourceError, StoreError, TamisError
+from tamis.model.prefetch import Prefetcher
 from tamis.model.store import LoadResult, Store, Version
 from tamis.sources import Found, ParsedSource, discover
 
@@ -106,21 +108,49 @@ def load_lists(store: Store, found: list[Found], show_progress: bool) -> list[Ou
     """
     last = {item.source: n for n, item in enumerate(found)}
     outcomes = []
-    for n, item in enumerate(found):
-        start = time.perf_counter()
-        try:
-            with progress_bar(show_progress) as bar:
-                tick = entity_ticker(bar, f"{item.source} {item.path.parent.name}")
-                parsed = item.parser.parse(item.path)
-                known = _already_stored(store, parsed) if n != last[item.source] else None
-                result = known or store.load(parsed, progress=tick)
-        except TamisError as exc:
-            error(exc)
-            outcomes.append(Outcome(item.source, item.path, None, str(exc)))
-        else:
-            outcomes.append(Outcome(item.source, item.path, result, None))
-        outcomes[-1].seconds = time.perf_counter() - start
+    prefetch = Prefetcher(found, _held(store, found)) if len(found) > 1 else None
+    collecting = gc.isenabled()
+    gc.disable()  # entities hold no cycles: collecting while loading thousands costs ~35%
+    try:
+        for n, item in enumerate(found):
+            start = time.perf_counter()
+            try:
+                with progress_bar(show_progress) as bar:
+                    tick = entity_ticker(bar, f"{item.source} {item.path.parent.name}")
+                    ready = prefetch.get(n) if prefetch else None
+                    parsed = ready.parsed if ready else item.parser.parse(item.path)
+                    known = _already_stored(store, parsed) if n != last[item.source] else None
+                    if known is not None:
+                        result = known
+                    elif ready is not None and ready.rows is not None:
+                        result = store.load_rows(parsed, ready.rows, tick, ready.sha256)
+                    elif ready is not None:  # held as some version: the store decides
+                        result = store.load(item.parser.parse(item.path), progress=tick)
+                    else:
+                        result = store.load(parsed, progress=tick)
+            except TamisError as exc:
+                error(exc)
+                outcomes.append(Outcome(item.source, item.path, None, str(exc)))
+            else:
+                outcomes.append(Outcome(item.source, item.path, result, None))
+            outcomes[-1].seconds = time.perf_counter() - start
+    finally:
+        if prefetch:
+            prefetch.close()
+        if collecting:
+            gc.enable()
     return outcomes
+
+
+def _held(store: Store, found: list[Found]) -> dict[str, set[str]]:
+    """The sha256 of every version the store holds, per source: workers skip those files."""
+    held: dict[str, set[str]] = {}
+    for source in {f.source for f in found}:
+        try:
+            held[source] = {v.sha256 for v in store.versions(source)}
+        except StoreError:  # never loaded
+            held[source] = set()
+    return held
 
 
 def outcomes_table(outcomes: list[Outcome], title: str = "Loaded") -> Table:

@@ -2,4 +2,4 @@
 
 from tamis.model.entity import THING_SCHEMATA, Entity, make_id
 
-__all__ = ["Entity", "THING_SCHEMATA", "make_id"]
+__all__ = ["THING_SCHEMATA", "Entity", "make_id"]

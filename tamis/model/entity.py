@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable, Iterator, Mapping
 from functools import cache
-from typing import Any, Iterable, Iterator, Mapping
+from typing import Any
 
-__all__ = ["Entity", "THING_SCHEMATA", "make_id", "schema_properties", "schema_is_a"]
+__all__ = ["THING_SCHEMATA", "Entity", "make_id", "schema_is_a", "schema_properties"]
 
 # The schemata that can be screened (things with names), as opposed to relations.
 THING_SCHEMATA = frozenset(
@@ -54,7 +55,7 @@ def make_id(source: str, native_id: str | int) -> str:
 class Entity:
     """One listed party or relation, FtM-shaped. Values keep insertion order, no duplicates."""
 
-    __slots__ = ("id", "schema", "properties", "source")
+    __slots__ = ("id", "properties", "schema", "source")
 
     def __init__(
         self,
@@ -130,7 +131,7 @@ class Entity:
         return data
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any], source: str | None = None) -> "Entity":
+    def from_dict(cls, data: Mapping[str, Any], source: str | None = None) -> Entity:
         datasets = data.get("datasets") or []
         return cls(
             id=str(data["id"]),
@@ -140,10 +141,17 @@ class Entity:
         )
 
     def content_hash(self) -> str:
-        """A digest of schema and properties, order-insensitive, for diffs and no-op reloads."""
-        canon = {k: sorted(v) for k, v in sorted(self.properties.items()) if v}
-        blob = json.dumps([self.schema, canon], ensure_ascii=False, separators=(",", ":"))
-        return hashlib.sha1(blob.encode("utf-8")).hexdigest()
+        """A digest of schema and properties, order-insensitive, for diffs and no-op reloads.
+
+        Built by joining with ASCII separator characters (which cleaned values never hold)
+        rather than JSON: it runs for every entity of every load.
+        """
+        parts = [self.schema]
+        for prop in sorted(self.properties):
+            values = self.properties[prop]
+            if values:
+                parts.append(prop + "\x1d" + "\x1c".join(sorted(values)))
+        return hashlib.sha1("\x1e".join(parts).encode("utf-8")).hexdigest()
 
     def to_proxy(self) -> Any:
         """A validated followthemoney `EntityProxy` (raises on unknown schema/properties)."""

@@ -12,7 +12,7 @@ fragments are merged (an exact repeat, which real lists contain, changes nothing
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Self
@@ -136,7 +136,20 @@ class Store:
         A file set whose sha256 is the active version's is not read at all ("unchanged").
         `progress` gets the number of entities read so far, after every batch.
         """
-        sha256 = parsed.sha256()
+        return self.load_rows(parsed, None, progress)
+
+    def load_rows(
+        self,
+        parsed: ParsedSource,
+        rows: Iterable[EntityRow] | None,
+        progress: Callable[[int], None] | None = None,
+        sha256: str | None = None,
+    ) -> LoadResult:
+        """As `load`, from rows already serialised (`EntityRow.of`), e.g. by a worker process.
+
+        With `rows` None, the rows are made from `parsed.entities` here.
+        """
+        sha256 = sha256 or parsed.sha256()
         previous = self._active(parsed.source)
         if previous is not None and previous.sha256 == sha256:
             _close(parsed.entities)
@@ -145,7 +158,9 @@ class Store:
             with self._engine.connect() as conn:
                 conn.execution_options(**{WRITE_OPTION: True})
                 with conn.begin():
-                    version = self._write(conn, parsed, sha256, progress)
+                    if rows is None:
+                        rows = (EntityRow.of(entity) for entity in parsed.entities)
+                    version = self._write(conn, parsed, sha256, rows, progress)
         except StoreError as exc:
             raise StoreError(f"{parsed.path}: {exc}; nothing was loaded") from None
         except IntegrityError as exc:
@@ -164,6 +179,7 @@ class Store:
         conn: Connection,
         parsed: ParsedSource,
         sha256: str,
+        rows: Iterable[EntityRow],
         progress: Callable[[int], None] | None,
     ) -> Version:
         last = conn.execute(
@@ -184,11 +200,13 @@ class Store:
         inserted = conn.execute(insert(t_versions).values(**row).returning(t_versions.c.id))
         version_id: int = inserted.scalar_one()
         read = 0
-        batch: dict[str, Entity] = {}
-        for entity in parsed.entities:
+        batch: dict[str, EntityRow] = {}
+        for row in rows:
             read += 1
-            held = batch.get(entity.id)
-            batch[entity.id] = entity if held is None else merge_fragments(held, entity)
+            held = batch.get(row.id)
+            if held is not None:  # a repeated id: fragments of one entity (rare)
+                row = EntityRow.of(merge_fragments(held.entity(None), row.entity(None)))
+            batch[row.id] = row
             if len(batch) >= BATCH_SIZE:
                 self._flush(conn, version_id, batch)
                 batch = {}
@@ -214,16 +232,16 @@ class Store:
         return version
 
     @staticmethod
-    def _flush(conn: Connection, version_id: int, batch: dict[str, Entity]) -> None:
+    def _flush(conn: Connection, version_id: int, batch: dict[str, EntityRow]) -> None:
         """Insert a batch; fragments of entities stored by an earlier batch are merged in."""
         if not batch:
             return
-        rows = {entity_id: EntityRow.of(entity) for entity_id, entity in batch.items()}
+        rows = dict(batch)
         try:
             bulk_insert(conn, version_id, list(rows.values()))
         except DuplicateIds as dup:
             for stored in stored_rows(conn, version_id, dup.ids):
-                merged = merge_fragments(stored.entity(None), batch[stored.id])
+                merged = merge_fragments(stored.entity(None), batch[stored.id].entity(None))
                 replace_row(conn, version_id, EntityRow.of(merged))
                 del rows[stored.id]
             bulk_insert(conn, version_id, list(rows.values()))
