@@ -71,6 +71,8 @@ def child(kind: str, data: Path) -> None:
         with tempfile.TemporaryDirectory() as tmp:
             out = tamis_load(data, Path(tmp))
     out["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    # parser worker processes: the largest one's peak; main + 2 workers bounds the total
+    out["worker_rss_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(json.dumps(out))
 
 
@@ -94,14 +96,18 @@ def main() -> None:
         child(args.child, args.data)
         return
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
-    print(f"{'run':<8} {'what':<28} {'seconds':>8} {'peak RSS MB':>12}  detail")
+    print(f"{'run':<8} {'what':<28} {'seconds':>8} {'peak RSS MB':>12} {'worker MB':>10}  detail")
     for i in range(args.repeat):
         for kind, label in (("floor", "stdlib read (floor)"), ("tamis", "tamis parse + SQLite load")):
             r = run(kind, args.data)
             detail = f"{int(r.get('entities', r.get('rows', 0))):,} " + (
                 "entities" if kind == "tamis" else "rows/elements"
             )
-            print(f"{i + 1:<8} {label:<28} {r['seconds']:>8.2f} {r['peak_rss_mb']:>12.0f}  {detail}")
+            worker = r.get("worker_rss_mb", 0.0)
+            print(
+                f"{i + 1:<8} {label:<28} {r['seconds']:>8.2f} {r['peak_rss_mb']:>12.0f} "
+                f"{worker:>10.0f}  {detail}"
+            )
 
 
 if __name__ == "__main__":

@@ -40,17 +40,28 @@ print(n)
 """
 
 
+WRAP = """
+import resource, subprocess, sys
+proc = subprocess.run(sys.argv[1:], capture_output=True, text=True)
+sys.stderr.write(proc.stderr[-2000:])
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+sys.exit(proc.returncode)
+"""
+
+
 def measure(label: str, cmd: list[str], env: dict[str, str] | None = None) -> None:
+    """Run `cmd` under a small wrapper process, so its peak RSS is its own, not the max so far."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    proc = subprocess.run(cmd, capture_output=True, text=True, env=env)
+    wrapped = [sys.executable, "-c", WRAP, *cmd]
+    proc = subprocess.run(wrapped, capture_output=True, text=True, env=env, check=False)
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if proc.returncode != 0:
         sys.exit(f"{label} failed: {proc.stderr.strip()[-500:]}")
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    # ru_maxrss of RUSAGE_CHILDREN is the largest child so far: run the biggest last.
-    print(f"{label:<40} {wall:>8.1f} {cpu:>8.1f} {after.ru_maxrss / 1024:>10.0f}")
+    peak_mb = int(proc.stdout.strip().splitlines()[-1]) / 1024
+    print(f"{label:<40} {wall:>8.1f} {cpu:>8.1f} {peak_mb:>10.0f}", flush=True)
 
 
 def main() -> None:
