@@ -1,0 +1,220 @@
+"""The inverted index: retrieval key -> vocabulary entry -> the names that have it.
+
+Every name of every list entity is numbered (`owner` maps a name to its entity, `ids` an
+entity to its id). The vocabulary holds each distinct name part (and each pair of adjacent
+parts written together) once, with the names using it as packed `array('i')` bytes; each
+key (keys.py) points to the vocabulary entries that have it. A search matches each query
+part to vocabulary entries through its keys (best factor per entry), credits every name of
+an entry with factor x IDF of the part (a name with two spellings of one part is credited
+twice: rare, and only ever ranks it higher), and scores names like Dice on weights, 2 x shared / (query weight + name weight), so a name
+with the query's parts and little else comes first. An entity scores its best name.
+
+Entries are read rarest first; once what is left to read cannot lift a name not yet met
+to the `floor`, common entries ("mohammed", "trading") are only credited to names already
+met. Reading an entry once, whichever of its keys matched, keeps common parts cheap.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from array import array
+from collections.abc import Iterable
+from operator import itemgetter
+
+from tamis.index.keys import FACTORS, name_parts, query_groups
+from tamis.normalise import NameForm
+from tamis.normalise.tokens import INITIAL
+
+__all__ = ["Index", "IndexBuilder"]
+
+_NONE = b""
+Plan = list[tuple[int, float, int, int]]  # (df, weight, vocabulary entry, query part)
+
+
+class Index:
+    """Keys -> vocabulary entries -> packed names; names -> entities -> entity ids."""
+
+    __slots__ = ("_mass", "_owner", "_sets", "entries", "ids", "keys", "mass", "n", "owner")
+
+    def __init__(self, ids: list[str], owner: bytes, mass: bytes, entries: list[bytes],
+                 keys: dict[str, bytes]) -> None:  # fmt: skip
+        self.ids = ids  # entity number -> entity id
+        self.owner = owner  # name number -> entity number, packed 'i'
+        self.mass = mass  # name number -> the name's own weight, packed 'f'
+        self.entries = entries  # vocabulary entry -> its names, packed 'i'
+        self.keys = keys  # key -> vocabulary entries, packed 'i'
+        self._owner = memoryview(owner).cast("i")
+        self._mass = memoryview(mass).cast("f")
+        self.n = len(self._owner)
+        self._sets: dict[int, frozenset[int]] = {}  # names of common entries, as sets
+
+    def state(self) -> dict[str, object]:
+        """Plain data for `marshal` (see persist.py); `Index.from_state` reverses it."""
+        return {"ids": self.ids, "owner": self.owner, "mass": self.mass,
+                "entries": self.entries, "keys": self.keys}  # fmt: skip
+
+    @classmethod
+    def from_state(cls, s: dict[str, object]) -> Index:
+        return cls(s["ids"], s["owner"], s["mass"], s["entries"], s["keys"])  # type: ignore[arg-type]
+
+    def __len__(self) -> int:
+        """The number of entities."""
+        return len(self.ids)
+
+    def matches(self, key: str) -> memoryview:
+        """The vocabulary entries having `key`."""
+        return memoryview(self.keys.get(key, _NONE)).cast("i")
+
+    def df(self, entry: int) -> int:
+        """How many names use vocabulary entry `entry`."""
+        return len(self.entries[entry]) // 4
+
+    def _part_idf(self, group: dict[str, float], n1: int) -> float:
+        """A query part's weight: the IDF of its text, or, for a part not in the index (a
+        typo, another spelling), of the commonest entry sharing its spelling key or sound."""
+        for kind in "tkp":
+            for key in group:
+                if key[0] == kind and key in self.keys:
+                    return math.log(n1 / max(self.df(v) for v in self.matches(key)))
+        return math.log(n1)
+
+    def _plan(self, forms: Iterable[NameForm]) -> tuple[Plan, float]:
+        """(df, weight, entry, part) for the vocabulary entries the query's parts match,
+        rarest first, and the query's weight (the sum of its parts')."""
+        n1 = self.n + 1
+        plan: Plan = []
+        qmass = 0.0
+        for part, (group, joined) in enumerate(query_groups(forms)):
+            idf = self._part_idf(group, n1)
+            if joined:  # stands in for two parts already counted; may only add
+                idf = idf if next(iter(group)) in self.keys else 0.0
+            else:
+                qmass += idf
+            found: dict[int, float] = {}
+            for key, factor in group.items():
+                raw = self.keys.get(key)
+                if raw:
+                    for v in memoryview(raw).cast("i"):
+                        if factor > found.get(v, 0.0):
+                            found[v] = factor
+            entries = self.entries
+            plan += [(len(entries[v]) // 4, f * idf, v, part) for v, f in found.items()]
+        plan.sort(key=itemgetter(0))
+        return plan, qmass
+
+    def search(self, forms: Iterable[NameForm], limit: int = 100, floor: float = 0.0,
+               keep: int = 0) -> list[tuple[int, float]]:  # fmt: skip
+        """(entity number, pre-score in [0, 1]) of at most `limit` entities, best first:
+        those scoring at least `floor`, and the best `keep` of the others found."""
+        plan, qmass = self._plan(forms)
+        if not plan:
+            return []
+        # what a name first met at step i can still gain: each remaining part's best weight
+        bound = [0.0] * len(plan)
+        part_max: dict[int, float] = {}
+        total = 0.0
+        for i in range(len(plan) - 1, -1, -1):
+            _, w, _, part = plan[i]
+            old = part_max.get(part, 0.0)
+            if w > old:
+                part_max[part] = w
+                total += w - old
+            bound[i] = total
+        need = floor * qmass / 2.0  # shared weight below which Dice cannot reach the floor
+        acc: dict[int, float] = {}
+        entries = self.entries
+        for i, (df, w, v, _) in enumerate(plan):
+            names: Iterable[int]
+            if bound[i] >= need or len(acc) < keep:
+                names = memoryview(entries[v]).cast("i")
+            elif df <= 4 * len(acc):  # too little left for a new name: credit known ones
+                names = [e for e in memoryview(entries[v]).cast("i") if e in acc]
+            else:
+                members = self._sets.get(v)
+                if members is None:
+                    members = self._sets[v] = frozenset(memoryview(entries[v]).cast("i"))
+                names = [e for e in acc if e in members]
+            get = acc.get
+            for e in names:
+                acc[e] = get(e, 0.0) + w
+        return self._rank(acc, qmass, need, limit, floor, keep)
+
+    def _rank(self, acc: dict[int, float], qmass: float, need: float, limit: int,
+              floor: float, keep: int) -> list[tuple[int, float]]:  # fmt: skip
+        """Dice per name, best name per entity, the best entities."""
+        owner, mass = self._owner, self._mass
+        scores: dict[int, float] = {}
+        get = scores.get
+        for e, m in acc.items():
+            if m < need:
+                continue
+            s = 2.0 * m / (qmass + mass[e])
+            ent = owner[e]
+            if s > get(ent, 0.0):
+                scores[ent] = s
+        if len(scores) < keep and need > 0.0:
+            return self._rank(acc, qmass, 0.0, limit, floor, keep)
+        if len(scores) <= limit:
+            ranked = sorted(scores.items(), key=itemgetter(1), reverse=True)
+        else:
+            ranked = heapq.nlargest(limit, scores.items(), key=itemgetter(1))
+        return [(ent, min(s, 1.0)) for k, (ent, s) in enumerate(ranked) if k < keep or s >= floor]
+
+
+class IndexBuilder:
+    """Collects entities (id + prepared names) and packs them into an `Index`."""
+
+    def __init__(self) -> None:
+        self.ids: list[str] = []
+        self._owner = array("i")
+        self._vocab: dict[str, int] = {}  # label -> vocabulary entry
+        self._entries: list[array] = []  # vocabulary entry -> names
+        self._keys: dict[str, set[int]] = {}  # key -> vocabulary entries
+        self._mass: list[list[tuple[int, float]]] = []  # name -> (entry, factor) it weighs
+
+    def _entry(self, label: str, keys: list[str]) -> int:
+        v = self._vocab.get(label)
+        if v is None:
+            v = self._vocab[label] = len(self._entries)
+            self._entries.append(array("i"))
+        for key in keys:
+            self._keys.setdefault(key, set()).add(v)
+        return v
+
+    def add(self, entity_id: str, forms: Iterable[NameForm]) -> int:
+        """Add one entity (each distinct name once); returns the entity's number."""
+        number = len(self.ids)
+        self.ids.append(entity_id)
+        seen: set[frozenset[str]] = set()
+        for form in forms:
+            parts = name_parts(form)
+            sig = frozenset(label for label, _ in parts)
+            if not parts or sig in seen:
+                continue
+            seen.add(sig)
+            name = len(self._owner)
+            self._owner.append(number)
+            used = {self._entry(label, keys) for label, keys in parts}
+            for v in used:
+                self._entries[v].append(name)
+            self._mass.append(_weighed(form, self._vocab))
+        return number
+
+    def build(self) -> Index:
+        entries = [a.tobytes() for a in self._entries]
+        n1 = len(self._owner) + 1
+        mass = array("f")
+        for weighed in self._mass:
+            mass.append(sum(f * math.log(n1 / max(len(entries[v]) // 4, 1)) for v, f in weighed))
+        keys = {k: array("i", sorted(v)).tobytes() for k, v in self._keys.items()}
+        return Index(self.ids, self._owner.tobytes(), mass.tobytes(), entries, keys)
+
+
+def _weighed(form: NameForm, vocab: dict[str, int]) -> list[tuple[int, float]]:
+    """The entries (and factors) whose IDF make a name's own weight: its word and number
+    parts; a name of initials only weighs its letters, as weakly as they are matched."""
+    toks = form.tokens
+    if all(t.kind == INITIAL for t in toks):
+        return [(vocab[t.text], FACTORS["i"]) for t in toks]
+    return [(vocab[t.text], 1.0) for t in toks if t.kind != INITIAL]

@@ -1,0 +1,97 @@
+"""Retrieval keys: the cheap stand-ins for "these two name parts could agree".
+
+The scorer decides how well two parts agree (exact, transliteration, variant, phonetic,
+typo, joined); the index only needs keys two such parts are likely to share, so that a
+list entry the scorer would accept is found by looking keys up rather than by scoring
+every entry. Each name part gives several keys, each with a factor (how much sharing it
+says): the ASCII text (`t`), the spelling key that folds transliteration variants (`k`),
+its name-variant groups (`g`), its metaphone code (`p`), and its one-letter deletions
+(`d`, a typo within one edit). Two adjacent parts also give their concatenation, so
+"Abdul Rahman" and "Abdulrahman" meet. Numbers are keys like words ("11420"): a name
+with a different number shares nothing through it. An initial is keyed by its letter,
+which a query word meets through its first letter (`i`, a weak key).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from itertools import pairwise
+
+from tamis.normalise import NameForm, Token
+from tamis.normalise.tokens import INITIAL, NUMBER
+
+__all__ = ["FACTORS", "MIN_DELETE", "name_keys", "name_parts", "query_groups", "token_keys"]
+
+# How much sharing one key says about two parts (the IDF of the key multiplies it).
+FACTORS = {"t": 1.0, "k": 0.9, "g": 0.8, "p": 0.6, "d": 0.5, "i": 0.3}
+MIN_DELETE = 5  # parts shorter than this get no deletion keys: one edit is another name
+
+
+def token_keys(tok: Token) -> list[str]:
+    """The keys of one name part (its kind decides which)."""
+    if tok.kind == INITIAL:
+        return []
+    text = tok.text
+    if tok.kind == NUMBER:
+        return ["t:" + text]
+    keys = ["t:" + text, "k:" + tok.key]
+    keys += [f"g:{g}" for g in tok.groups]
+    if tok.phon and len(text) >= 3:
+        keys.append("p:" + tok.phon)
+    key = tok.key
+    if len(key) >= MIN_DELETE:
+        keys.append("d:" + key)
+        keys += ["d:" + key[:i] + key[i + 1 :] for i in range(len(key))]
+    return keys
+
+
+def _joined(tokens: tuple[Token, ...]) -> list[tuple[str, str]]:
+    """Keys of adjacent parts written together: (text key, spelling key) per pair."""
+    out = []
+    for a, b in pairwise(tokens):
+        if a.kind in (INITIAL, NUMBER) or b.kind in (INITIAL, NUMBER):
+            continue
+        out.append(("t:" + a.text + b.text, "k:" + a.key + b.key))
+    return out
+
+
+def name_parts(form: NameForm) -> list[tuple[str, list[str]]]:
+    """The vocabulary entries of one name, each (label, keys): its parts, and each pair of
+    adjacent parts written together (labelled by the joined text, so it is the same entry
+    as a part spelled that way). An initial is keyed by its letter (`i`), which a query
+    word meets through its first letter."""
+    out: list[tuple[str, list[str]]] = []
+    for tok in form.tokens:
+        if tok.kind == INITIAL:
+            out.append((tok.text, ["i:" + tok.text]))
+        else:
+            out.append((tok.text, token_keys(tok)))
+    for text, key in _joined(form.tokens):
+        out.append((text[2:], [text, key]))
+    return out
+
+
+def name_keys(forms: Iterable[NameForm]) -> set[str]:
+    """Every key of every name of one list entry."""
+    return {key for form in forms for _, keys in name_parts(form) for key in keys}
+
+
+def query_groups(forms: Iterable[NameForm]) -> list[tuple[dict[str, float], bool]]:
+    """The keys of a query, grouped by the part they come from (a part counts once, by its
+    best-shared key), each with its factor; parts repeated across the query's names once.
+    The flag marks a group of two adjacent parts written together (no part of its own)."""
+    groups: dict[str, dict[str, float]] = {}
+    joined: set[str] = set()
+    for form in forms:
+        for tok in form.tokens:
+            if tok.text not in groups:
+                keys = token_keys(tok)
+                if keys:
+                    group = groups[tok.text] = {k: FACTORS[k[0]] for k in keys}
+                    if tok.kind != NUMBER:
+                        group["i:" + tok.text[0]] = FACTORS["i"]
+        for text, key in _joined(form.tokens):
+            if text not in groups:
+                groups[text] = {text: FACTORS["t"], key: FACTORS["k"]}
+                joined.add(text)
+    return [(group, name in joined) for name, group in groups.items()]

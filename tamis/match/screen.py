@@ -1,0 +1,254 @@
+"""`screen(query)`: every listed party a name could be, ranked, scored and explained.
+
+The index (tamis.index) proposes candidates by shared name keys; the scorer scores each
+with `score_entity` on its prepared form; the best come back as `Match`es. A `Screener`
+holds one loaded index and the prepared entities, persisted under `$TAMIS_HOME/index/`
+by the active versions' sha256s: a start loads it (a memory copy) instead of preparing
+every entity again, and a newly loaded version is noticed and the index rebuilt.
+Prepared entities are unpickled on first use, so a one-off screen pays for a few dozen.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+import time
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from tamis import settings
+from tamis.errors import StoreError
+from tamis.index import persist
+from tamis.index.inverted import Index, IndexBuilder
+from tamis.match.compare import prepare
+from tamis.match.entities import prepare_entity
+from tamis.match.query import Prepared, prepare_query
+from tamis.match.score import Match, score_entity
+from tamis.model.entity import Entity
+from tamis.model.store import Store
+
+__all__ = ["CANDIDATES", "Hit", "Screener", "compare", "screen", "screen_many", "screener"]
+
+CANDIDATES = 60  # entities the index proposes and the scorer scores, per query
+MIN_PRESCORE = 0.4  # beyond the first SURE candidates, index scores below this are not scored
+SURE = 3
+NOT_LOADED = "no lists loaded: run tamis update"
+CHECK_EVERY = 2.0  # seconds between checks that the store's active versions are unchanged
+_PACKAGE = Path(__file__).resolve().parent.parent
+
+
+class Hit(NamedTuple):
+    """A batch result: what `screen_many` returns per candidate (no explanation)."""
+
+    id: str
+    score: float
+    match: bool
+    caption: str
+    schema: str | None
+
+
+def code_stamp() -> str:
+    """A digest of the code and tables that shape prepared entities and index keys."""
+    h = hashlib.sha256()
+    for folder, pattern in (("sources", "*.py"), ("normalise", "*.py"), ("index", "*.py"),
+                            ("match", "*.py"), ("resources", "*.*")):  # fmt: skip
+        for path in sorted((_PACKAGE / folder).glob(pattern)):
+            h.update(path.name.encode())
+            h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+def active_versions(store: Store) -> list[tuple[str, str]]:
+    return [(s.source, s.active.sha256) for s in store.sources() if s.active is not None]
+
+
+class Screener:
+    """A loaded index with the prepared entities it points to."""
+
+    def __init__(self, index: Index, prepared: list[bytes], fingerprint: str,
+                 built: bool = False) -> None:  # fmt: skip
+        self.index = index
+        self.fingerprint = fingerprint
+        self.built = built  # True when this start built the index rather than loading it
+        self._blobs = prepared
+        self._prepared: list[Prepared | None] = [None] * len(prepared)
+        self._numbers: dict[str, int] | None = None
+
+    # -- building and loading ------------------------------------------------------------
+
+    @classmethod
+    def build(cls, entities: Iterable[Entity], fingerprint: str = "") -> Screener:
+        """Prepare and index every screenable entity (relations are left out)."""
+        builder = IndexBuilder()
+        blobs: list[bytes] = []
+        objects: list[Prepared] = []
+        for entity in entities:
+            if not entity.is_thing:
+                continue
+            pe = prepare_entity(entity)
+            builder.add(entity.id, [form for form, _ in pe.names])
+            blobs.append(pickle.dumps(pe, protocol=5))
+            objects.append(pe)
+        screener = cls(builder.build(), blobs, fingerprint, built=True)
+        screener._prepared = list(objects)
+        return screener
+
+    @classmethod
+    def open(cls, store: Store | None = None, folder: Path | None = None,
+             rebuild: bool = False) -> Screener:  # fmt: skip
+        """The screener for the store's active versions: loaded if persisted, else built
+        (and persisted). `StoreError` when no list is loaded."""
+        store = store or Store()
+        versions = active_versions(store)
+        if not versions:
+            raise StoreError(NOT_LOADED)
+        fp = persist.fingerprint(versions, code_stamp())
+        path = persist.index_path(folder or settings.home() / "index", fp)
+        data = None if rebuild else persist.read(path)
+        if data is not None and data.get("fingerprint") == fp:
+            return cls(Index.from_state(data["index"]), data["prepared"], fp)
+        screener = cls.build(store.entities(), fp)
+        if not screener.index.ids:
+            raise StoreError(NOT_LOADED)
+        persist.write(path, {"fingerprint": fp, "index": screener.index.state(),
+                             "prepared": screener._blobs})  # fmt: skip
+        return screener
+
+    # -- lookups -------------------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return len(self.index.ids)
+
+    def prepared(self, number: int) -> Prepared:
+        """The prepared entity number `number` (unpickled on first use)."""
+        pe = self._prepared[number]
+        if pe is None:
+            pe = self._prepared[number] = pickle.loads(self._blobs[number])
+        return pe
+
+    def get(self, entity_id: str) -> Prepared | None:
+        """The prepared entity with this id, if indexed."""
+        if self._numbers is None:
+            self._numbers = {ident: n for n, ident in enumerate(self.index.ids)}
+        number = self._numbers.get(entity_id)
+        return None if number is None else self.prepared(number)
+
+    def candidates(self, query: Prepared, limit: int = CANDIDATES) -> list[tuple[str, float]]:
+        """(entity id, index pre-score) of the entities the scorer will look at."""
+        ids = self.index.ids
+        return [(ids[n], s) for n, s in self._candidates(query, limit)]
+
+    def _candidates(self, query: Prepared, limit: int) -> list[tuple[int, float]]:
+        return self.index.search([form for form, _ in query.names], limit, MIN_PRESCORE, SURE)
+
+    # -- screening -----------------------------------------------------------------------
+
+    def screen(self, query: Mapping[str, Any] | Prepared, top: int = 10,
+               threshold: float | None = None, candidates: int = CANDIDATES) -> list[Match]:  # fmt: skip
+        """The `top` best-scoring entities for a query, best first."""
+        pq = query if isinstance(query, Prepared) else prepare_query(query)
+        matches = [score_entity(pq, self.prepared(n), threshold)
+                   for n, _ in self._candidates(pq, candidates)]  # fmt: skip
+        matches.sort(key=_by_score)
+        return matches[:top]
+
+    def explain(self, entity_id: str, query: Mapping[str, Any] | Prepared,
+                threshold: float | None = None) -> Match:  # fmt: skip
+        """Score one listed entity for a query, whether or not the index would propose it."""
+        pe = self.get(entity_id)
+        if pe is None:
+            raise StoreError(f"no screenable entity {entity_id!r} in the loaded lists")
+        return score_entity(prepare(query), pe, threshold)
+
+    def hits(self, query: Mapping[str, Any], top: int = 10,
+             threshold: float | None = None) -> list[Hit]:  # fmt: skip
+        return [Hit(m.id or "", m.score, m.match, m.caption, m.schema)
+                for m in self.screen(query, top, threshold)]  # fmt: skip
+
+
+def _by_score(m: Match) -> tuple[float, str]:
+    return (-m.score, m.id or "")
+
+
+# -- module-level API, one cached screener per store -------------------------------------
+
+_CACHE: dict[str, tuple[Screener, float, list[tuple[str, str]], Store]] = {}
+
+
+def screener(store: Store | None = None) -> Screener:
+    """The screener of `store` (default: the one at `$TAMIS_HOME`), kept loaded between
+    calls and rebuilt when the store's active versions change (checked every few seconds)."""
+    url = store.url if store is not None else settings.database_url()
+    cached = _CACHE.get(url)
+    now = time.monotonic()
+    if cached is not None:
+        scr, checked, versions, held = cached
+        if now - checked < CHECK_EVERY:
+            return scr
+        if active_versions(held) == versions:
+            _CACHE[url] = (scr, now, versions, held)
+            return scr
+    held = store if store is not None else (cached[3] if cached else Store(url))
+    versions = active_versions(held)
+    scr = Screener.open(held)
+    _CACHE[url] = (scr, now, versions, held)
+    return scr
+
+
+def screen(query: Mapping[str, Any], store: Store | None = None, top: int = 10,
+           threshold: float | None = None, candidates: int = CANDIDATES) -> list[Match]:  # fmt: skip
+    """Screen one query (`name`, and optionally `schema`, `birth_date`, `country`, `ids`,
+    `aliases`) against every active list of the store; best matches first."""
+    pq = prepare_query(query)  # a bad query fails before any store is opened
+    return screener(store).screen(pq, top, threshold, candidates)
+
+
+def compare(a: Mapping[str, Any] | Entity | str, b: Mapping[str, Any] | Entity | str,
+            store: Store | None = None, threshold: float | None = None) -> Match:  # fmt: skip
+    """Score `b` as a candidate for `a`. Each is a query mapping, an `Entity`, or a string:
+    a listed entity's id (looked up in the store) or else a name."""
+    return score_entity(prepare(_record(a, store)), prepare(_record(b, store)), threshold)
+
+
+def _record(value: Mapping[str, Any] | Entity | str, store: Store | None) -> Any:
+    if not isinstance(value, str):
+        return value
+    text = value.strip()
+    if ":" in text and " " not in text:
+        entity = (store or Store()).get(text)
+        if entity is not None:
+            return entity
+    return {"name": value}
+
+
+def screen_many(queries: Sequence[Mapping[str, Any]], store: Store | None = None,
+                top: int = 10, threshold: float | None = None,
+                processes: int = 1, chunksize: int = 256) -> list[list[Hit]]:  # fmt: skip
+    """Screen many queries; with `processes` > 1, in a pool of forked workers sharing the
+    loaded index. Results in query order, as `Hit`s (explain one with `explain`)."""
+    scr = screener(store)
+    if processes <= 1 or len(queries) < chunksize:
+        return [scr.hits(q, top, threshold) for q in queries]
+    import gc
+    import multiprocessing as mp
+
+    global _WORKER
+    _WORKER = scr
+    gc.freeze()  # loaded objects out of the collector's sight: workers share their pages
+    ctx = mp.get_context("fork")
+    chunks = [list(queries[i : i + chunksize]) for i in range(0, len(queries), chunksize)]
+    with ctx.Pool(processes) as pool:
+        parts = pool.map(_work, [(c, top, threshold) for c in chunks])
+    gc.unfreeze()
+    _WORKER = None
+    return [r for part in parts for r in part]
+
+
+_WORKER: Screener | None = None
+
+
+def _work(args: tuple[list[Mapping[str, Any]], int, float | None]) -> list[list[Hit]]:
+    queries, top, threshold = args
+    assert _WORKER is not None
+    return [_WORKER.hits(q, top, threshold) for q in queries]
