@@ -91,13 +91,58 @@ def step_diff(demo: Demo) -> None:
         print_diff(demo.console, result, EXAMPLES_SHOWN)
 
 
+# Names the example article (shared/examples/kremlin-rare-earths-fr.txt) gives, written as
+# the French press writes them; the first four are on the OFAC SDN list, the others are not.
+ARTICLE_NAMES = (
+    "Vladimir Poutine",
+    "Dmitri Peskov",
+    "Kirill Dmitriev",
+    "Fonds russe d'investissement direct",
+    "Donald Trump",
+    "Volodymyr Zelensky",
+)
+
+
+def step_screen(demo: Demo) -> None:
+    """Screen the names the example article gives, one by one (`tamis scan` will find them)."""
+    from rich import box
+    from rich.table import Table
+
+    from tamis.match.screen import screener
+
+    with spinner(demo.show_progress, "building the screening index (first run only)"):
+        engine = screener(demo.store)
+    table = Table(title=Text("Names from the example article"), title_justify="left",
+                  box=box.SIMPLE_HEAD)
+    for column in ("query", "best hit", "id", "score", "match"):
+        table.add_column(column)
+    rows = []
+    for name in ARTICLE_NAMES:
+        matches = engine.screen({"name": name}, top=1)
+        best = matches[0] if matches else None
+        rows.append({"query": name, "id": best.id if best else None,
+                     "caption": best.caption if best else None,
+                     "score": round(best.score, 3) if best else None,
+                     "match": bool(best and best.match)})
+        table.add_row(
+            name,
+            best.caption if best else "-",
+            best.id if best else "-",
+            f"{best.score:.3f}" if best else "-",
+            "[bold red]MATCH[/]" if best and best.match else "[green]no[/]",
+        )
+    demo.report["screen"] = rows
+    demo.say(table)
+    demo.say("[dim]Explain any hit: tamis explain ofac-sdn:35096 \"Vladimir Poutine\"[/]")
+
+
 def step_examples(demo: Demo) -> None:
-    """The example documents to screen; screening itself is a later step (`tamis scan`)."""
+    """The example documents; scanning whole articles comes with `tamis scan` (issue 5)."""
     files = sorted(p for p in demo.examples.glob("*") if p.is_file() and p.suffix != ".md")
-    demo.report["examples"] = {"files": [str(p) for p in files], "screened": False}
+    demo.report["examples"] = {"files": [str(p) for p in files], "scanned": False}
     names = ", ".join(p.name for p in files) or "none"
     demo.say(Text(f"Examples in {demo.examples}: {names}"))
-    demo.say("[dim]Screening them needs `tamis screen` / `tamis scan`, not in this build yet.[/]")
+    demo.say("[dim]Scanning whole articles (`tamis scan`) is not in this build yet.[/]")
 
 
 # The demo, in order. A feature adds its step here (e.g. screening the examples replaces
@@ -106,6 +151,7 @@ STEPS: list[tuple[str, DemoStep]] = [
     ("Load every list", step_load),
     ("Sources, versions and counts", step_summary),
     (f"What changed in {DIFF_SOURCE}", step_diff),
+    ("Screening names", step_screen),
     ("Examples", step_examples),
 ]
 

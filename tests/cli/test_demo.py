@@ -23,7 +23,7 @@ def test_demo_json_reports_every_step(loaded_copy: Path, shared_data: Path, exam
     report = run_json(
         "demo", "--data", str(shared_data), "--examples", str(examples), home=loaded_copy
     )
-    assert set(report) == {"load", "sources", "diff", "examples"}
+    assert set(report) == {"load", "sources", "diff", "screen", "examples"}
     assert all(r["status"] == "unchanged" for r in report["load"]["results"])
     diff = report["diff"]
     assert (diff["old"], diff["new"]) == (1, 2) and diff["counts"]["changed"] > 0
@@ -34,3 +34,17 @@ def test_demo_without_a_second_version_still_runs(tmp_path: Path, shared_data: P
     result = run("demo", "--data", str(data), "--examples", str(tmp_path), home=tmp_path)
     assert result.exit_code == 0, result.output
     assert "No ofac-sdn diff" in result.stdout
+
+
+def test_demo_screens_the_article_names_against_the_lists(
+    loaded_copy: Path, shared_data: Path, examples: Path
+) -> None:
+    report = run_json(
+        "demo", "--data", str(shared_data), "--examples", str(examples), home=loaded_copy
+    )
+    hits = {row["query"]: row for row in report["screen"]}
+    assert hits["Vladimir Poutine"]["id"] == "ofac-sdn:35096" and hits["Vladimir Poutine"]["match"]
+    assert hits["Dmitri Peskov"]["id"] == "ofac-sdn:35320" and hits["Dmitri Peskov"]["match"]
+    assert hits["Kirill Dmitriev"]["id"] == "ofac-sdn:34336" and hits["Kirill Dmitriev"]["match"]
+    assert not hits["Donald Trump"]["match"]
+    assert not hits["Volodymyr Zelensky"]["match"]
