@@ -40,7 +40,7 @@ from tamis.errors import SourceError
 from tamis.model.entity import Entity, make_id
 from tamis.resources.countries import country_code
 from tamis.sources.base import HEAD_BYTES, ParsedSource, Parser, Problems
-from tamis.sources.eu_xml import XmlRecords, iso_date, load_table, note, schema_props, xml_root
+from tamis.sources.xml_records import XmlRecords, iso_date, load_table, note, schema_props, xml_root
 
 __all__ = ["PARSER", "uk_date"]
 
