@@ -21,6 +21,7 @@ import math
 from array import array
 from collections.abc import Iterable
 from operator import itemgetter
+from typing import Any
 
 from tamis.index.keys import FACTORS, name_parts, query_groups
 from tamis.normalise import NameForm
@@ -30,12 +31,24 @@ __all__ = ["Index", "IndexBuilder"]
 
 _NONE = b""
 Plan = list[tuple[int, float, int, int]]  # (df, weight, vocabulary entry, query part)
+PART_CACHE = 50_000  # query parts whose plans are kept (cleared when full)
 
 
 class Index:
     """Keys -> vocabulary entries -> packed names; names -> entities -> entity ids."""
 
-    __slots__ = ("_mass", "_owner", "_sets", "entries", "ids", "keys", "mass", "n", "owner")
+    __slots__ = (
+        "_mass",
+        "_owner",
+        "_parts",
+        "_sets",
+        "entries",
+        "ids",
+        "keys",
+        "mass",
+        "n",
+        "owner",
+    )
 
     def __init__(self, ids: list[str], owner: bytes, mass: bytes, entries: list[bytes],
                  keys: dict[str, bytes]) -> None:  # fmt: skip
@@ -48,6 +61,7 @@ class Index:
         self._mass = memoryview(mass).cast("f")
         self.n = len(self._owner)
         self._sets: dict[int, frozenset[int]] = {}  # names of common entries, as sets
+        self._parts: dict[tuple[Any, ...], tuple[float, list[tuple[int, float, int]]]] = {}
 
     def state(self) -> dict[str, object]:
         """Plain data for `marshal` (see persist.py); `Index.from_state` reverses it."""
@@ -82,26 +96,38 @@ class Index:
     def _plan(self, forms: Iterable[NameForm]) -> tuple[Plan, float]:
         """(df, weight, entry, part) for the vocabulary entries the query's parts match,
         rarest first, and the query's weight (the sum of its parts')."""
-        n1 = self.n + 1
         plan: Plan = []
         qmass = 0.0
         for part, (group, joined) in enumerate(query_groups(forms)):
-            idf = self._part_idf(group, n1)
-            if joined:  # stands in for two parts already counted; may only add
-                idf = idf if next(iter(group)) in self.keys else 0.0
-            else:
-                qmass += idf
-            found: dict[int, float] = {}
-            for key, factor in group.items():
-                raw = self.keys.get(key)
-                if raw:
-                    for v in memoryview(raw).cast("i"):
-                        if factor > found.get(v, 0.0):
-                            found[v] = factor
-            entries = self.entries
-            plan += [(len(entries[v]) // 4, f * idf, v, part) for v, f in found.items()]
+            sig = (joined, *group.items())
+            cached = self._parts.get(sig)
+            if cached is None:
+                if len(self._parts) >= PART_CACHE:
+                    self._parts.clear()
+                cached = self._parts[sig] = self._part_plan(group, joined)
+            weight, matched = cached
+            qmass += weight
+            plan += [(df, w, v, part) for df, w, v in matched]
         plan.sort(key=itemgetter(0))
         return plan, qmass
+
+    def _part_plan(self, group: dict[str, float], joined: bool
+                   ) -> tuple[float, list[tuple[int, float, int]]]:  # fmt: skip
+        """One query part's share of the query weight and its (df, weight, entry) list:
+        the same for every query with that part, so kept (names repeat within a batch)."""
+        idf = self._part_idf(group, self.n + 1)
+        if joined:  # stands in for two parts already counted; may only add
+            idf = idf if next(iter(group)) in self.keys else 0.0
+        found: dict[int, float] = {}
+        for key, factor in group.items():
+            raw = self.keys.get(key)
+            if raw:
+                for v in memoryview(raw).cast("i"):
+                    if factor > found.get(v, 0.0):
+                        found[v] = factor
+        entries = self.entries
+        matched = [(len(entries[v]) // 4, f * idf, v) for v, f in found.items()]
+        return (0.0 if joined else idf), matched
 
     def search(self, forms: Iterable[NameForm], limit: int = 100, floor: float = 0.0,
                keep: int = 0) -> list[tuple[int, float]]:  # fmt: skip

@@ -7,7 +7,9 @@ every entry. Each name part gives several keys, each with a factor (how much sha
 says): the ASCII text (`t`), the spelling key that folds transliteration variants (`k`),
 its name-variant groups (`g`), its metaphone code (`p`), and its one-letter deletions
 (`d`, a typo within one edit). Two adjacent parts also give their concatenation, so
-"Abdul Rahman" and "Abdulrahman" meet. Numbers are keys like words ("11420"): a name
+"Abdul Rahman" and "Abdulrahman" meet. A query part also looks its own text and spelling
+key up among the deletions, so that it finds a listed part with one letter more ("Meaar",
+spelling key "mear", finds "Meamar"), a closer agreement than a shared sound. Numbers are keys like words ("11420"): a name
 with a different number shares nothing through it. An initial is keyed by its letter,
 which a query word meets through its first letter (`i`, a weak key).
 """
@@ -24,6 +26,7 @@ __all__ = ["FACTORS", "MIN_DELETE", "name_keys", "name_parts", "query_groups", "
 
 # How much sharing one key says about two parts (the IDF of the key multiplies it).
 FACTORS = {"t": 1.0, "k": 0.9, "g": 0.8, "p": 0.6, "d": 0.5, "i": 0.3}
+ONE_MORE = 0.7  # a query part that is a listed part less one letter: closer than a sound
 MIN_DELETE = 5  # parts shorter than this get no deletion keys: one edit is another name
 
 
@@ -90,6 +93,9 @@ def query_groups(forms: Iterable[NameForm]) -> list[tuple[dict[str, float], bool
                     group = groups[tok.text] = {k: FACTORS[k[0]] for k in keys}
                     if tok.kind != NUMBER:
                         group["i:" + tok.text[0]] = FACTORS["i"]
+                        for short in (tok.text, tok.key):  # a listed part one letter longer
+                            if len(short) >= MIN_DELETE - 1:
+                                group["d:" + short] = ONE_MORE
         for text, key in _joined(form.tokens):
             if text not in groups:
                 groups[text] = {text: FACTORS["t"], key: FACTORS["k"]}

@@ -6,10 +6,11 @@
     m = score_entity(q, prepare_entity(entity))           # the index's hot path
 
 `DEFAULT_THRESHOLD` (0.7) is set, with the weights, in tamis/resources/match_weights.yml
-(the one place; the numbers behind it are documented there): a name score of 0.85 with no
-other facts sits at it; "Vladimir Vladimirovich Putin" scores 0.95 for the PUTIN entry, 0.998
-with agreeing birth date and country, 0.60 with a conflicting birth date. Hand-set until the
-weights are fitted on labelled dev sets (`feature_vector` gives the model's inputs).
+(the one place; bias and weights fitted on the dev sets by bench/calibrate.py, which also
+chooses the threshold and prints the reliability table): a name score of 0.82 with no other
+facts sits at it; "Vladimir Vladimirovich Putin" scores 0.94 for the PUTIN entry, 0.9996 with
+agreeing birth date and country, 0.57 with a conflicting birth date; "V. Putin" 0.81; "Putin"
+0.22. `feature_vector` gives the model's inputs.
 """
 
 from tamis.match.compare import compare, prepare

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from tamis.match.parts import (
     EXACT_MATCH,
+    INITIAL_KIND,
     JOINED,
     MISSING,
     SIM_CACHE,
@@ -21,9 +22,10 @@ from tamis.match.parts import (
     NameConfig,
     config,
     part_similarity,
+    skeleton_similarity,
 )
 from tamis.normalise import OBJ, ORG, NameForm
-from tamis.normalise.names import FAMILY
+from tamis.normalise.names import FAMILY, MIDDLE, PATRONYMIC
 from tamis.normalise.tokens import NUMBER, WEAK
 
 __all__ = ["NameAlignment", "align", "config", "part_similarity"]
@@ -58,7 +60,8 @@ class _Profile:
     """Per-form, per-kind precomputation: part weights, costs when missing, family indices,
     and the adjacent pairs written together (for joined parts)."""
 
-    __slots__ = ("extras", "family", "forms", "joins", "numbers", "subset_extras", "weights")
+    __slots__ = ("abjad", "extras", "family", "forms", "joins", "numbers", "subset_extras",
+                 "weights")  # fmt: skip
 
     def __init__(self, form: NameForm, kind: str, cfg: NameConfig) -> None:
         w = cfg.weights
@@ -85,6 +88,7 @@ class _Profile:
         self.subset_extras = tuple(subset)
         self.family = frozenset(k for k, r in enumerate(form.roles) if r == FAMILY)
         self.numbers = tuple(k for k, t in enumerate(form.tokens) if t.kind == NUMBER)
+        self.abjad = frozenset(k for k, f in enumerate(form.forms) if _is_abjad(f))
         joins: dict[str, int] = {}
         toks = form.tokens
         for m in range(len(toks) - 1):
@@ -96,6 +100,14 @@ class _Profile:
         self.forms = frozenset(t.text for t in toks if len(t.text) >= 4) | frozenset(
             t.key for t in toks if len(t.text) >= 4
         )
+
+
+def _is_abjad(text: str) -> bool:
+    """Written in Arabic or Hebrew script, where short vowels go unwritten."""
+    return not text.isascii() and any(
+        "\u0590" <= c <= "\u08ff" or "\ufb1d" <= c <= "\ufdff" or "\ufe70" <= c <= "\ufeff"
+        for c in text
+    )
 
 
 def _profile(form: NameForm, kind: str) -> _Profile:
@@ -110,6 +122,8 @@ def align(q: NameForm, r: NameForm) -> NameAlignment:
     kind = r.kind if r.kind != "unk" else q.kind
     qp, rp = _profile(q, kind), _profile(r, kind)
     qt, rt = q.tokens, r.tokens
+    qa, ra = qp.abjad, rp.abjad
+    abjad = bool(qa) != bool(ra)
     cands = []
     for i, a in enumerate(qt):
         at = a.text
@@ -124,6 +138,8 @@ def align(q: NameForm, r: NameForm) -> NameAlignment:
             hit = row.get(bt)
             if hit is None:
                 hit = part_similarity(a, b)
+            if hit[0] <= 0.0 and abjad and (i in qa) != (j in ra):
+                hit = skeleton_similarity(a, b)
             if hit[0] > 0.0:
                 cands.append((hit[0], -i, -j, hit))
     if not cands and qp.forms.isdisjoint(rp.joins) and rp.forms.isdisjoint(qp.joins):
@@ -136,7 +152,7 @@ def align(q: NameForm, r: NameForm) -> NameAlignment:
     pairs: list[tuple[int, int, float, str, str]] = []
     wq, wr = qp.weights, rp.weights
     num = den = 0.0
-    content = False
+    content = initial = False
     for sim, ni, nj, hit in cands:
         i, j = -ni, -nj
         if q_used[i] or r_used[j]:
@@ -146,8 +162,10 @@ def align(q: NameForm, r: NameForm) -> NameAlignment:
         w = (wq[i] + wr[j]) * 0.5
         num += sim * w
         den += w
-        if sim >= 0.8 and not content and qt[i].kind in _CONTENT:
+        if sim >= 0.7 and not content and qt[i].kind in _CONTENT and rt[j].kind in _CONTENT:
             content = True
+        elif hit[1] == INITIAL_KIND:
+            initial = True
         if len(pairs) == nq or len(pairs) == nr:
             break
     if (
@@ -167,22 +185,31 @@ def align(q: NameForm, r: NameForm) -> NameAlignment:
     r_all = nr > 1 and all(r_used)
     q_extras = qp.subset_extras if r_all else qp.extras
     r_extras = rp.subset_extras if q_all else rp.extras
+    partial = False  # a part left over that an initial cannot excuse
     for i in range(nq):
         if not q_used[i]:
             den += q_extras[i]
             pairs.append((i, -1, 0.0, MISSING, MISSING))
+            partial = partial or q.roles[i] not in _EXCUSED
     for j in range(nr):
         if not r_used[j]:
             den += r_extras[j]
             pairs.append((-1, j, 0.0, MISSING, MISSING))
+            partial = partial or r.roles[j] not in _EXCUSED
     score = num / den if den else 0.0
     notes: tuple[str, ...] = ()
-    if score > 0.0 and (not content or rp.family or qp.family or (qp.numbers and rp.numbers)):
-        score, notes = _penalties(qp, rp, q_used, r_used, pairs, content, score)
+    partial = initial and partial
+    if score > 0.0 and (
+        not content or partial or rp.family or qp.family or (qp.numbers and rp.numbers)
+    ):
+        score, notes = _penalties(qp, rp, q_used, r_used, pairs, content, partial, score)
     return NameAlignment(q, r, score, pairs, notes)
 
 
 _CONTENT = frozenset({WORD_KIND, NUMBER})
+# parts a name may lack even when an initial stands for one of its names (V. Putin for
+# PUTIN, Vladimir Vladimirovich): patronymics and known middle names
+_EXCUSED = frozenset({PATRONYMIC, MIDDLE})
 
 
 def _penalties(
@@ -192,6 +219,7 @@ def _penalties(
     r_used: list[bool],
     pairs: list[tuple[int, int, float, str, str]],
     content: bool,
+    partial: bool,
     score: float,
 ) -> tuple[float, tuple[str, ...]]:
     cfg = config()
@@ -199,6 +227,9 @@ def _penalties(
     if not content:
         score *= cfg.no_content
         notes.append("only initials or particles agree")
+    elif partial:
+        score *= cfg.initial_partial
+        notes.append("an initial agrees but other parts have no counterpart")
     low = cfg.family_min
     if (
         rp.family

@@ -23,6 +23,7 @@ EXACT, TRANSLIT, JOINED, INITIAL_KIND = "exact", "transliteration", "joined", "i
 PHONETIC, TYPO, MISSING = "phonetic", "typo", "missing"
 # Which rule made two parts agree, for "transliteration" (and the others: the kind itself).
 SCRIPT, SPELLING, VARIANT = "script", "spelling", "variant"
+ROMANISATION, SKELETON = "romanisation", "skeleton"
 WORD_KIND = "word"
 
 
@@ -39,6 +40,7 @@ class NameConfig:
         self.family_min = float(table["family_min"])
         self.number_conflict = float(table["number_conflict"])
         self.no_content = float(table["no_content"])
+        self.initial_partial = float(table["initial_partial"])
         self.props = {k: float(v) for k, v in table["props"].items()}
 
 
@@ -88,6 +90,9 @@ def _similarity(a: Token, b: Token) -> tuple[float, str, str]:
     if dist > 0:  # the spelling rules can also move two forms apart (Kalaf / Khalaf)
         d2 = _lev(at, bt, score_cutoff=budget + 1)
         dist = min(dist, d2)
+    # Korean/Chinese romanisations (Jang / Chang)
+    if dist > 1 and (_loose(ak) == _loose(bk) or _loose(at) == _loose(bt)):
+        return cfg["romanisation"], TRANSLIT, ROMANISATION
     if max(la, lb) <= 4:  # in short names one edit is as often another name as a typo
         if dist > 1:
             return _NONE
@@ -96,7 +101,8 @@ def _similarity(a: Token, b: Token) -> tuple[float, str, str]:
         return cfg["short_typo"], TYPO, TYPO
     if dist <= budget:
         lmax = max(len(bk), len(ak))
-        sim = 1.0 - cfg["typo_scale"] * dist / lmax
+        scale = cfg["typo_scale_short"] if lmax <= 6 else cfg["typo_scale"]
+        sim = 1.0 - scale * dist / lmax
         if phonetic and cfg["phonetic"] > sim:
             return cfg["phonetic"], PHONETIC, PHONETIC
         return sim, TYPO, TYPO
@@ -106,6 +112,34 @@ def _similarity(a: Token, b: Token) -> tuple[float, str, str]:
 
 
 _lev = Levenshtein.distance
+
+
+def _loose(key: str) -> str:
+    """A looser key for romanisation systems of Korean (McCune-Reischauer / Revised) and
+    Chinese that write one sound as ch or j, eo or o: Chang = Jang, Chong = Jeong."""
+    return key.replace("ch", "j").replace("eo", "o")
+
+
+_SKELETON_DROP = str.maketrans("", "", "aeiouwy")
+
+
+def skeleton(key: str) -> str:
+    """The consonants of a spelling key, first letter kept: what a name written in an abjad
+    (Arabic, Persian, Hebrew: short vowels unwritten) keeps. "mhmd" = Muhammad, "ywns" = Yunis.
+    A leading article "al" is dropped."""
+    if key.startswith("al") and len(key) > 4:
+        key = key[2:]
+    return key[:1] + key[1:].translate(_SKELETON_DROP) if key else key
+
+
+def skeleton_similarity(a: Token, b: Token) -> tuple[float, str, str]:
+    """Agreement of a part written in an abjad with a part in Latin letters, by skeleton."""
+    if a.kind != WORD_KIND or b.kind != WORD_KIND:
+        return _NONE
+    sa = {skeleton(a.key), skeleton(a.text)}
+    if any(len(s) >= 2 and s in sa for s in (skeleton(b.key), skeleton(b.text))):
+        return config().parts["skeleton"], TRANSLIT, SKELETON
+    return _NONE
 
 
 def part_similarity(a: Token, b: Token) -> tuple[float, str, str]:

@@ -29,6 +29,7 @@ class Weights:
 
     bias: float
     weights: dict[str, float]
+    conflict: dict[str, float]  # weight of a negative value (conflicting facts), by feature
     gated: frozenset[str]
     gate_low: float
     gate_high: float
@@ -47,7 +48,9 @@ def weights() -> Weights:
     missing = set(FEATURES) - set(w)
     if missing:
         raise ValueError(f"match_weights.yml: no weight for features {sorted(missing)}")
-    return Weights(float(t["bias"]), w, frozenset(t.get("gated", ())),
+    conflict = dict(w)
+    conflict.update({str(k): float(v) for k, v in (t.get("conflict_weights") or {}).items()})
+    return Weights(float(t["bias"]), w, conflict, frozenset(t.get("gated", ())),
                    float(t["gate"]["low"]), float(t["gate"]["high"]), float(t["threshold"]))  # fmt: skip
 
 
@@ -123,7 +126,7 @@ def score_entity(
     x: dict[str, float] = {}
     z = model.bias
     gate = -1.0
-    for name, func, weight, gated in _plan(model):
+    for name, func, weight, against, gated in _plan(model):
         ev = func(query, entity)
         if ev is None:
             continue
@@ -135,7 +138,7 @@ def score_entity(
                 gate = model.gate(nm.value if nm is not None else 0.0)
             v *= gate
         x[name] = v
-        z += weight * v
+        z += (weight if v > 0.0 else against) * v
     score = 1.0 / (1.0 + math.exp(-z)) if z > -40.0 else 0.0
     limit = model.threshold if threshold is None else threshold
     return Match(entity.id, score, score >= limit, entity.caption, entity.schema,
@@ -143,19 +146,22 @@ def score_entity(
 
 
 @cache
-def _plan(model: Weights) -> tuple[tuple[str, Any, float, bool], ...]:
-    """(feature, function, weight, gated) in registry order; name first (gates the others)."""
+def _plan(model: Weights) -> tuple[tuple[str, Any, float, float, bool], ...]:
+    """(feature, function, weight, conflict weight, gated) in registry order; name first (it
+    gates the others)."""
     names = ["name"] + [f for f in FEATURES if f != "name"]
-    return tuple((f, FEATURES[f].func, model.weights[f], f in model.gated) for f in names)
+    return tuple((f, FEATURES[f].func, model.weights[f], model.conflict[f], f in model.gated)
+                 for f in names)  # fmt: skip
 
 
 def _explain(m: Match, results: dict[str, Evidence], x: dict[str, float], z: float,
              threshold: float, model: Weights) -> Explanation:  # fmt: skip
     effects = []
     for f, ev in results.items():
-        c = model.weights[f] * x[f]
+        w = model.weights[f] if x[f] > 0.0 else model.conflict[f]
+        c = w * x[f]
         effect = m.score - sigmoid(z - c)
-        effects.append(FactEffect(f, round(ev.value, 4), model.weights[f], round(c, 4),
+        effects.append(FactEffect(f, round(ev.value, 4), w, round(c, 4),
                                   round(effect, 4), ev.kind, ev.reason))  # fmt: skip
     name = None
     if "name" in results and results["name"].detail is not None:

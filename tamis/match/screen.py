@@ -10,7 +10,9 @@ Prepared entities are unpickled on first use, so a one-off screen pays for a few
 
 from __future__ import annotations
 
+import gc
 import hashlib
+import multiprocessing as mp
 import pickle
 import time
 from collections.abc import Iterable, Mapping, Sequence
@@ -27,6 +29,7 @@ from tamis.match.query import Prepared, prepare_query
 from tamis.match.score import Match, score_entity
 from tamis.model.entity import Entity
 from tamis.model.store import Store
+from tamis.normalise import NameForm
 
 __all__ = ["CANDIDATES", "Hit", "Screener", "compare", "screen", "screen_many", "screener"]
 
@@ -34,6 +37,8 @@ CANDIDATES = 60  # entities the index proposes and the scorer scores, per query
 MIN_PRESCORE = 0.4  # beyond the first SURE candidates, index scores below this are not scored
 SURE = 3
 NOT_LOADED = "no lists loaded: run tamis update"
+KEEP_BUILT = 100_000  # prepared entities a build keeps as objects (the rest: unpickled on use)
+SEARCH_CACHE = 20_000  # distinct query names whose candidates are kept (cleared when full)
 CHECK_EVERY = 2.0  # seconds between checks that the store's active versions are unchanged
 _PACKAGE = Path(__file__).resolve().parent.parent
 
@@ -74,6 +79,7 @@ class Screener:
         self._blobs = prepared
         self._prepared: list[Prepared | None] = [None] * len(prepared)
         self._numbers: dict[str, int] | None = None
+        self._searches: dict[tuple[Any, ...], list[tuple[int, float]]] = {}
 
     # -- building and loading ------------------------------------------------------------
 
@@ -89,9 +95,10 @@ class Screener:
             pe = prepare_entity(entity)
             builder.add(entity.id, [form for form, _ in pe.names])
             blobs.append(pickle.dumps(pe, protocol=5))
-            objects.append(pe)
+            if len(objects) < KEEP_BUILT:
+                objects.append(pe)
         screener = cls(builder.build(), blobs, fingerprint, built=True)
-        screener._prepared = list(objects)
+        screener._prepared[: len(objects)] = objects
         return screener
 
     @classmethod
@@ -140,7 +147,16 @@ class Screener:
         return [(ids[n], s) for n, s in self._candidates(query, limit)]
 
     def _candidates(self, query: Prepared, limit: int) -> list[tuple[int, float]]:
-        return self.index.search([form for form, _ in query.names], limit, MIN_PRESCORE, SURE)
+        """The index's proposals, kept per distinct set of query names: the search reads
+        only the names' tokens, and names repeat (a batch, a name with and without facts)."""
+        forms = [form for form, _ in query.names]
+        sig = (limit, *(_token_sig(f) for f in forms))
+        found = self._searches.get(sig)
+        if found is None:
+            if len(self._searches) >= SEARCH_CACHE:
+                self._searches.clear()
+            found = self._searches[sig] = self.index.search(forms, limit, MIN_PRESCORE, SURE)
+        return found
 
     # -- screening -----------------------------------------------------------------------
 
@@ -165,6 +181,11 @@ class Screener:
              threshold: float | None = None) -> list[Hit]:  # fmt: skip
         return [Hit(m.id or "", m.score, m.match, m.caption, m.schema)
                 for m in self.screen(query, top, threshold)]  # fmt: skip
+
+
+def _token_sig(form: NameForm) -> tuple[Any, ...]:
+    """Everything of a name form the index search reads (keys.query_groups)."""
+    return tuple((t.text, t.key, t.phon, t.groups, t.kind) for t in form.tokens)
 
 
 def _by_score(m: Match) -> tuple[float, str]:
@@ -224,25 +245,49 @@ def _record(value: Mapping[str, Any] | Entity | str, store: Store | None) -> Any
 
 def screen_many(queries: Sequence[Mapping[str, Any]], store: Store | None = None,
                 top: int = 10, threshold: float | None = None,
-                processes: int = 1, chunksize: int = 256) -> list[list[Hit]]:  # fmt: skip
+                processes: int = 1, chunksize: int = 2048) -> list[list[Hit]]:  # fmt: skip
     """Screen many queries; with `processes` > 1, in a pool of forked workers sharing the
-    loaded index. Results in query order, as `Hit`s (explain one with `explain`)."""
+    loaded index. Identical queries are screened once. Results in query order, as `Hit`s
+    (explain one with `explain`)."""
     scr = screener(store)
-    if processes <= 1 or len(queries) < chunksize:
-        return [scr.hits(q, top, threshold) for q in queries]
-    import gc
-    import multiprocessing as mp
-
+    slot: dict[str, int] = {}
+    distinct: list[Mapping[str, Any]] = []
+    where = []
+    for q in queries:
+        k = _query_key(q)
+        n = slot.get(k)
+        if n is None:
+            n = slot[k] = len(distinct)
+            distinct.append(q)
+        where.append(n)
     global _WORKER
     _WORKER = scr
     gc.freeze()  # loaded objects out of the collector's sight: workers share their pages
-    ctx = mp.get_context("fork")
-    chunks = [list(queries[i : i + chunksize]) for i in range(0, len(queries), chunksize)]
-    with ctx.Pool(processes) as pool:
-        parts = pool.map(_work, [(c, top, threshold) for c in chunks])
-    gc.unfreeze()
-    _WORKER = None
-    return [r for part in parts for r in part]
+    enabled = gc.isenabled()
+    gc.disable()  # a batch makes short-lived objects only: no cycles worth the pauses
+    try:
+        if processes <= 1 or len(distinct) < chunksize:
+            results = _work((distinct, top, threshold))
+        else:
+            size = min(chunksize, -(-len(distinct) // (4 * processes)))
+            chunks = [
+                (distinct[i : i + size], top, threshold) for i in range(0, len(distinct), size)
+            ]
+            with mp.get_context("fork").Pool(processes) as pool:
+                results = [r for part in pool.imap(_work, chunks) for r in part]
+    finally:
+        if enabled:
+            gc.enable()
+        gc.unfreeze()
+        _WORKER = None
+    return [list(results[n]) for n in where]
+
+
+def _query_key(query: Mapping[str, Any]) -> str:
+    """A query's identity for deduplication (its fields, in a fixed order)."""
+    if not isinstance(query, Mapping):
+        return repr(id(query))
+    return repr(sorted((str(k), repr(v)) for k, v in query.items()))
 
 
 _WORKER: Screener | None = None

@@ -78,3 +78,19 @@ def test_a_name_with_nothing_in_common_finds_nothing(index: Index) -> None:
 def test_the_state_survives_marshal(index: Index) -> None:
     again = Index.from_state(marshal.loads(marshal.dumps(index.state())))
     assert found(again, "Vladimir Putin") == found(index, "Vladimir Putin")
+
+
+def test_a_repeated_search_gives_the_same_answer(index: Index) -> None:
+    form = name_form("Vladimir Putin")
+    assert form is not None
+    first = index.search([form], 10)
+    assert index.search([form], 10) == first  # the second reads the kept part plans
+    rebuilt = Index.from_state(index.state())
+    assert rebuilt.search([form], 10) == first
+
+
+def test_a_part_missing_one_letter_finds_the_longer_listed_part() -> None:
+    builder = IndexBuilder()
+    for ident, name in (("meamar", "MEAMAR SARL"), ("maria", "MARIA E"), ("mara", "MARA")):
+        builder.add(ident, [f for f in [name_form(name)] if f is not None])
+    assert found(builder.build(), "MEAAR SARL")[0] == "meamar"

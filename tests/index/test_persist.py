@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import time
 from pathlib import Path
 
 import pytest
@@ -30,9 +29,7 @@ def copy_store(store: Store, folder: Path) -> Store:
 
 def test_a_second_start_loads_the_index_without_rebuilding(sdn_store: Store, folder: Path,
                                                            sdn_screener: Screener) -> None:  # fmt: skip
-    started = time.perf_counter()
-    again = Screener.open(sdn_store, folder=folder)
-    assert time.perf_counter() - started < 1.0
+    again = Screener.open(sdn_store, folder=folder)  # load time: bench/screen_speed.py
     assert not again.built
     assert [m.id for m in again.screen({"name": "Vladimir Putin"})] == [
         m.id for m in sdn_screener.screen({"name": "Vladimir Putin"})

@@ -93,3 +93,37 @@ def test_scores_are_spread_out_by_evidence(putin: Entity) -> None:
     assert exact_agreeing > exact_conflicting > partial
     assert exact_agreeing > 0.98
     assert partial < 0.3
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [("DAMAVAND", "D COMPANY"), ("Khalifa", "K.A.S."), ("Abdoullah Ould Ahmed", "AHMED, A.")],
+)
+def test_an_initial_does_not_stand_in_for_a_whole_name(query: str, listed: str) -> None:
+    entity = Entity("t:3", "LegalEntity", {"name": [listed]})
+    assert compare({"name": query}, entity).score < DEFAULT_THRESHOLD - 0.3
+
+
+def test_an_initial_supports_a_name_that_otherwise_agrees_in_full() -> None:
+    entity = Entity("t:4", "Person", {"name": ["PUTIN, V."]})
+    assert compare({"name": "Vladimir Putin"}, entity).match
+
+
+def test_korean_romanisations_agree() -> None:
+    entity = Entity("t:5", "Person", {"name": ["CHANG MYONG-CHIN"]})
+    assert compare({"name": "Jang Myong-Jin"}, entity).match
+
+
+def test_an_arabic_script_name_matches_its_vowelled_latin_form() -> None:
+    entity = Entity("t:6", "Person", {"name": ["MUHAMMAD YUNIS AHMAD"]})
+    assert compare({"name": "محمد يونس أحمد"}, entity).match
+
+
+def test_consonants_alone_do_not_make_two_latin_names_agree() -> None:
+    entity = Entity("t:7", "Person", {"name": ["MARK SALEM"]})
+    assert not compare({"name": "Mirko Slim"}, entity).match
+
+
+def test_abd_al_written_joined_or_apart_agrees() -> None:
+    entity = Entity("t:8", "Person", {"name": ["ABDURRAHMAN, Mohamad Iqbal"]})
+    assert compare({"name": "ABDUL RAHMAN, Mohamad Iqbal"}, entity).score > 0.9

@@ -113,6 +113,32 @@ def test_screen_many_gives_the_same_answers(store: Store) -> None:
     assert many[3][0].id == PUTIN
 
 
+def test_a_batch_in_processes_equals_screening_one_by_one(store: Store, scr: Screener) -> None:
+    captions = sorted({scr.prepared(n).caption for n in range(0, len(scr), 97)})[:60]
+    queries = [{"name": c} for c in captions]
+    queries += [{"name": c, "birth_date": "1970"} for c in captions]
+    alone = [[(m.id, m.score) for m in scr.screen(q, top=3)] for q in queries]
+    many = screen_many(queries, store=store, top=3, processes=2, chunksize=16)
+    assert [[(h.id, h.score) for h in r] for r in many] == alone
+
+
+def test_identical_queries_in_a_batch_get_equal_answers(store: Store) -> None:
+    queries = [
+        {"name": "Dmitry Peskov", "country": "ru"},
+        {"country": "ru", "name": "Dmitry Peskov"},
+    ]
+    a, b = screen_many(queries, store=store, top=3)
+    assert a == b and a is not b and a[0].id == PESKOV
+
+
+def test_a_name_screened_with_facts_reuses_its_search_but_not_its_score(scr: Screener) -> None:
+    bare = scr.screen({"name": "Vladimir Putin"})[0]
+    other = scr.screen({"name": "Vladimir Putin", "birth_date": "1980"})[0]
+    fresh = Screener(scr.index, scr._blobs, scr.fingerprint)
+    assert fresh.screen({"name": "Vladimir Putin", "birth_date": "1980"})[0].score == other.score
+    assert other.id == bare.id == PUTIN and other.score < bare.score
+
+
 def test_an_empty_store_says_to_run_update(tmp_path: Path) -> None:
     empty = Store(url=f"sqlite:///{tmp_path}/empty.db")
     with pytest.raises(StoreError, match="no lists loaded: run tamis update"):

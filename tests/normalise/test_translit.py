@@ -18,6 +18,7 @@ from tamis.normalise.translit import spelling_key, variant_groups
         ["yevgeny", "evgeniy", "jewgeni"],
         ["mohammed", "mohamed"],
         ["medwedew", "medvedev"],
+        ["abdurrahman", "abdulrahman", "abdelrahman"],
     ],
 )
 def test_spelling_variants_share_a_key(spellings: list[str]) -> None:
