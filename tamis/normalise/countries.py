@@ -7,11 +7,6 @@ followthemoney's country cleaner, which knows codes, English and native names - 
 
 from __future__ import annotations
 
-from tamis.resources.countries import country_code as _country_code
+from tamis.resources.countries import country_code
 
 __all__ = ["country_code"]
-
-
-def country_code(text: str) -> str | None:
-    """ "Russia" -> "ru", "RU" -> "ru"; None when the text is not a country."""
-    return _country_code(text)

@@ -55,7 +55,6 @@ MAPPED = {
 SCRIPT_NOTE = re.compile(r"\b(?:arabic(?: script)?|original script)\s*:\s*(.+)$", re.IGNORECASE)
 ENCODING_DECL = re.compile(rb"""encoding\s*=\s*["']([A-Za-z0-9._-]+)""")
 YEAR = re.compile(r"[12][0-9]{3}")
-ISO_DATE = re.compile(r"[12]\d{3}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?")
 
 
 @cache
@@ -73,7 +72,7 @@ def parse(path: Path) -> ParsedSource:
     path = Path(path)
     root = _root(path)
     generated = (root.get("dateGenerated") or "").strip() or None
-    if generated and _clean_date(generated) is None:
+    if generated and clean_date(generated) is None:
         generated = None
     return ParsedSource(SOURCE, FORMAT, path, [path], _entities(path), generated, TITLE)
 
@@ -184,13 +183,6 @@ def _entities(path: Path) -> Iterator[Entity]:
     problems.raise_if_any()
 
 
-def _clean_date(text: str) -> str | None:
-    """FtM's date cleaning, with a fast path for the ISO dates the UN file mostly holds."""
-    if ISO_DATE.fullmatch(text) and text[5:] not in {"02-30", "02-31"}:
-        return text
-    return clean_date(text)
-
-
 @cache
 def _clean_country(text: str) -> str | None:
     return country_code(text)
@@ -261,17 +253,17 @@ def _record(elem: ET.Element, line: int, problems: Problems) -> Entity | None:
 
 def _date(entity: Entity, prop: str, text: str, label: str) -> None:
     if text:
-        clean = _clean_date(text)
+        clean = clean_date(text)
         entity.add(prop if clean else "notes", clean or f"{label}: {text}")
 
 
 def _updates(entity: Entity, dates: list[str]) -> None:
-    clean = sorted(d for d in (_clean_date(t) for t in dates) if d)
+    clean = sorted(d for d in (clean_date(t) for t in dates) if d)
     if clean:
         entity.add("modifiedAt", clean[-1])
     if len(clean) > 1:
         entity.add("notes", f"Updated on the UN list: {', '.join(clean[:-1])}")
-    entity.add("notes", [f"Updated on: {t}" for t in dates if not _clean_date(t)])
+    entity.add("notes", [f"Updated on: {t}" for t in dates if not clean_date(t)])
 
 
 def _country(entity: Entity, prop: str, text: str, label: str) -> None:
@@ -345,7 +337,7 @@ def _birth_date(entity: Entity, elem: ET.Element) -> None:
     note = _text(elem.find("NOTE"))
     found: list[str] = []
     if date or year:
-        found = [d for d in [_clean_date(date or year)] if d]
+        found = [d for d in [clean_date(date or year)] if d]
         if year and not date and note and _month(note) and len(found[0] if found else "") == 4:
             found, note = [f"{found[0]}-{_month(note):02d}"], ""
     elif YEAR.fullmatch(low) and YEAR.fullmatch(high) and int(low) <= int(high):
