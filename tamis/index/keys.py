@@ -5,8 +5,12 @@ typo, joined); the index only needs keys two such parts are likely to share, so 
 list entry the scorer would accept is found by looking keys up rather than by scoring
 every entry. Each name part gives several keys, each with a factor (how much sharing it
 says): the ASCII text (`t`), the spelling key that folds transliteration variants (`k`),
-its name-variant groups (`g`), its metaphone code (`p`), and its one-letter deletions
-(`d`, a typo within one edit). Two adjacent parts also give their concatenation, so
+its name-variant groups (`g`), its spelling keys under foreign romanisation conventions
+(also `k`: "poutine" is keyed "putin" too), its metaphone code (`p`), its one-letter
+deletions (`d`, a typo within one edit), and, for names that may be organisations, the
+concepts its words stand for (`c`: "fonds" and "fund" both give "c:fund"). A listed part
+also gives its consonant skeleton (`s`), which a query part written in an abjad (Arabic,
+Persian, Hebrew: short vowels unwritten) looks up: "bwtyn" (بوتين) meets "putin". Two adjacent parts also give their concatenation, so
 "Abdul Rahman" and "Abdulrahman" meet. A query part also looks its own text and spelling
 key up among the deletions, so that it finds a listed part with one letter more ("Meaar",
 spelling key "mear", finds "Meamar"), a closer agreement than a shared sound. Numbers are keys like words ("11420"): a name
@@ -19,19 +23,20 @@ from __future__ import annotations
 from collections.abc import Iterable
 from itertools import pairwise
 
-from tamis.normalise import NameForm, Token
-from tamis.normalise.tokens import INITIAL, NUMBER
+from tamis.normalise import PER, NameForm, Token
+from tamis.normalise.scripts import is_abjad, skeleton
+from tamis.normalise.tokens import INITIAL, NUMBER, WORD
 
 __all__ = ["FACTORS", "MIN_DELETE", "name_keys", "name_parts", "query_groups", "token_keys"]
 
 # How much sharing one key says about two parts (the IDF of the key multiplies it).
-FACTORS = {"t": 1.0, "k": 0.9, "g": 0.8, "p": 0.6, "d": 0.5, "i": 0.3}
+FACTORS = {"t": 1.0, "k": 0.9, "g": 0.8, "c": 0.8, "s": 0.7, "p": 0.6, "d": 0.5, "i": 0.3}
 ONE_MORE = 0.7  # a query part that is a listed part less one letter: closer than a sound
 MIN_DELETE = 5  # parts shorter than this get no deletion keys: one edit is another name
 
 
-def token_keys(tok: Token) -> list[str]:
-    """The keys of one name part (its kind decides which)."""
+def token_keys(tok: Token, org: bool = True) -> list[str]:
+    """The keys of one name part (its kind decides which; concepts only when `org`)."""
     if tok.kind == INITIAL:
         return []
     text = tok.text
@@ -39,6 +44,9 @@ def token_keys(tok: Token) -> list[str]:
         return ["t:" + text]
     keys = ["t:" + text, "k:" + tok.key]
     keys += [f"g:{g}" for g in tok.groups]
+    keys += ["k:" + k for k, _ in tok.alts]
+    if org:
+        keys += ["c:" + c for c in tok.concepts]
     if tok.phon and len(text) >= 3:
         keys.append("p:" + tok.phon)
     key = tok.key
@@ -64,11 +72,15 @@ def name_parts(form: NameForm) -> list[tuple[str, list[str]]]:
     as a part spelled that way). An initial is keyed by its letter (`i`), which a query
     word meets through its first letter."""
     out: list[tuple[str, list[str]]] = []
+    org = form.kind != PER
     for tok in form.tokens:
         if tok.kind == INITIAL:
             out.append((tok.text, ["i:" + tok.text]))
         else:
-            out.append((tok.text, token_keys(tok)))
+            keys = token_keys(tok, org)
+            if tok.kind == WORD and len(sk := skeleton(tok.text)) >= 2:
+                keys.append("s:" + sk)
+            out.append((tok.text, keys))
     for text, key in _joined(form.tokens):
         out.append((text[2:], [text, key]))
     return out
@@ -86,9 +98,12 @@ def query_groups(forms: Iterable[NameForm]) -> list[tuple[dict[str, float], bool
     groups: dict[str, dict[str, float]] = {}
     joined: set[str] = set()
     for form in forms:
-        for tok in form.tokens:
+        org = form.kind != PER
+        for tok, written in zip(form.tokens, form.forms):
             if tok.text not in groups:
-                keys = token_keys(tok)
+                keys = token_keys(tok, org)
+                if tok.kind == WORD and is_abjad(written) and len(sk := skeleton(tok.text)) >= 2:
+                    keys.append("s:" + sk)
                 if keys:
                     group = groups[tok.text] = {k: FACTORS[k[0]] for k in keys}
                     if tok.kind != NUMBER:

@@ -16,7 +16,18 @@ from tamis.match.query import (
     name_forms,
 )
 from tamis.model.entity import Entity
-from tamis.normalise import PER, UNK, clean_id, country_code, fold, parse_dates, tokens
+from tamis.normalise import (
+    ORG,
+    PER,
+    UNK,
+    NameForm,
+    clean_id,
+    country_code,
+    fold,
+    parse_dates,
+    tokens,
+)
+from tamis.normalise.org_words import acronym
 
 __all__ = ["COUNTRY_PROPS", "ID_PROPS", "NAME_PROPS", "prepare_entity"]
 
@@ -47,11 +58,28 @@ def _entity_names(entity: Entity) -> list[tuple[str, str]]:
     return values
 
 
+def _acronyms(forms: tuple[tuple[NameForm, str], ...]) -> list[tuple[str, str]]:
+    """The initials of an organisation's names of 3+ content words, as derived names
+    ("RUSSIAN DIRECT INVESTMENT FUND" -> "rdif"): the press writes many names so. Weighted
+    low (`name.props.acronym`): initials are shared by many names."""
+    out = []
+    for form, prop in forms:
+        if form.kind == ORG and prop in ("name", "alias"):
+            initials = acronym([t.text for t in form.tokens])
+            if initials and len(initials) <= 6:
+                out.append(("acronym", initials))
+    return out
+
+
 def prepare_entity(entity: Entity) -> Prepared:
     """Prepare a list entity (any thing schema; relations have no names and score nothing)."""
     kind = KIND_OF_SCHEMA.get(entity.schema, UNK)
     family = [t for last in entity.get("lastName") for t in tokens(fold(last))]
     forms = name_forms(_entity_names(entity), kind, family)
+    if kind != PER:
+        seen = {f.signature for f, _ in forms}
+        derived = name_forms(_acronyms(forms), ORG)
+        forms += tuple((f, p) for f, p in derived if f.signature not in seen)
     date_props = ("birthDate",) if kind == PER else ("birthDate", "incorporationDate")
     dates = [d for p in date_props for v in entity.get(p) for d in parse_dates(v)]
     countries = {c for p in COUNTRY_PROPS for v in entity.get(p) if (c := country_code(v))}

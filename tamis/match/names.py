@@ -20,11 +20,12 @@ from tamis.match.parts import (
     SIM_CACHE,
     WORD_KIND,
     NameConfig,
+    concept_similarity,
     config,
     part_similarity,
     skeleton_similarity,
 )
-from tamis.normalise import OBJ, ORG, NameForm
+from tamis.normalise import OBJ, ORG, PER, NameForm
 from tamis.normalise.names import FAMILY, MIDDLE, PATRONYMIC
 from tamis.normalise.tokens import NUMBER, WEAK
 
@@ -124,6 +125,8 @@ def align(q: NameForm, r: NameForm) -> NameAlignment:
     qt, rt = q.tokens, r.tokens
     qa, ra = qp.abjad, rp.abjad
     abjad = bool(qa) != bool(ra)
+    org = kind != PER and kind != OBJ  # words of organisation names compare by meaning too
+    strict_org = kind == ORG  # a letter in a company's name is not an initial ("GRUPO W")
     cands = []
     for i, a in enumerate(qt):
         at = a.text
@@ -138,9 +141,15 @@ def align(q: NameForm, r: NameForm) -> NameAlignment:
             hit = row.get(bt)
             if hit is None:
                 hit = part_similarity(a, b)
-            if hit[0] <= 0.0 and abjad and (i in qa) != (j in ra):
-                hit = skeleton_similarity(a, b)
-            if hit[0] > 0.0:
+            if abjad and hit[0] < 0.9 and (i in qa) != (j in ra):
+                same = skeleton_similarity(a, b)  # the best evidence an abjad can give
+                if same[0] > hit[0]:
+                    hit = same
+            if org and a.concepts and hit[0] < 0.9:
+                concept = concept_similarity(a, b)
+                if concept[0] > hit[0]:
+                    hit = concept
+            if hit[0] > 0.0 and not (strict_org and hit[1] == INITIAL_KIND):
                 cands.append((hit[0], -i, -j, hit))
     if not cands and qp.forms.isdisjoint(rp.joins) and rp.forms.isdisjoint(qp.joins):
         return NameAlignment(q, r, 0.0, [], ())  # nothing in common (parts listed on demand)

@@ -14,9 +14,10 @@ from rapidfuzz.distance import Levenshtein
 
 from tamis.normalise import Token
 from tamis.normalise.data import load_table
+from tamis.normalise.scripts import skeleton
 from tamis.normalise.tokens import INITIAL, NUMBER, WEAK
 
-__all__ = ["EXACT", "MISSING", "NameConfig", "config", "part_similarity"]
+__all__ = ["EXACT", "MISSING", "NameConfig", "concept_similarity", "config", "part_similarity"]
 
 # Kinds of agreement between two parts (the explanation's vocabulary).
 EXACT, TRANSLIT, JOINED, INITIAL_KIND = "exact", "transliteration", "joined", "initial"
@@ -24,6 +25,7 @@ PHONETIC, TYPO, MISSING = "phonetic", "typo", "missing"
 # Which rule made two parts agree, for "transliteration" (and the others: the kind itself).
 SCRIPT, SPELLING, VARIANT = "script", "spelling", "variant"
 ROMANISATION, SKELETON = "romanisation", "skeleton"
+TRANSLATION = "translation"  # the same word of an organisation name in another language
 WORD_KIND = "word"
 
 
@@ -79,6 +81,12 @@ def _similarity(a: Token, b: Token) -> tuple[float, str, str]:
         return cfg["spelling"], TRANSLIT, SPELLING
     if a.groups and a.groups & b.groups:
         return cfg["variant"], TRANSLIT, VARIANT
+    for k, label in a.alts:  # a foreign romanisation convention (Poutine = Putin)
+        if k == bk:
+            return cfg["convention"], TRANSLIT, label
+    for k, label in b.alts:
+        if k == ak:
+            return cfg["convention"], TRANSLIT, label
     at, bt = a.text, b.text
     la, lb = len(at), len(bt)
     short = min(lb, la)
@@ -120,18 +128,6 @@ def _loose(key: str) -> str:
     return key.replace("ch", "j").replace("eo", "o")
 
 
-_SKELETON_DROP = str.maketrans("", "", "aeiouwy")
-
-
-def skeleton(key: str) -> str:
-    """The consonants of a spelling key, first letter kept: what a name written in an abjad
-    (Arabic, Persian, Hebrew: short vowels unwritten) keeps. "mhmd" = Muhammad, "ywns" = Yunis.
-    A leading article "al" is dropped."""
-    if key.startswith("al") and len(key) > 4:
-        key = key[2:]
-    return key[:1] + key[1:].translate(_SKELETON_DROP) if key else key
-
-
 def skeleton_similarity(a: Token, b: Token) -> tuple[float, str, str]:
     """Agreement of a part written in an abjad with a part in Latin letters, by skeleton."""
     if a.kind != WORD_KIND or b.kind != WORD_KIND:
@@ -140,6 +136,15 @@ def skeleton_similarity(a: Token, b: Token) -> tuple[float, str, str]:
     if any(len(s) >= 2 and s in sa for s in (skeleton(b.key), skeleton(b.text))):
         return config().parts["skeleton"], TRANSLIT, SKELETON
     return _NONE
+
+
+def concept_similarity(a: Token, b: Token) -> tuple[float, str, str]:
+    """Agreement of two words of organisation names that mean the same in two languages
+    ("fonds" = "fund", "russe" = "russian"), by the concept table (org_words.yml)."""
+    common = a.concepts & b.concepts
+    if not common:
+        return _NONE
+    return config().parts["concept"], TRANSLATION, "word table: " + min(common)
 
 
 def part_similarity(a: Token, b: Token) -> tuple[float, str, str]:

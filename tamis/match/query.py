@@ -24,6 +24,8 @@ from tamis.normalise import (
     NameForm,
     clean_id,
     country_code,
+    exonyms,
+    fold,
     name_form,
     parse_dates,
     patronymic_gender,
@@ -184,6 +186,8 @@ def prepare_query(query: Mapping[str, Any]) -> Prepared:
     kind = KIND_OF_SCHEMA.get(schema or "", UNK)
     values = [("name", n) for n in names]
     values += [("alias", a) for a in _strings(query.get("aliases"), "aliases")]
+    # well-known names another language writes differently (金正恩 = Kim Jong Un)
+    values += [("exonym", e) for _, v in list(values) for e in exonyms(fold(v))]
     forms = name_forms(values, kind)
     if not forms:
         raise QueryError(f"the name {names[0]!r} has no letters or digits to compare")

@@ -185,7 +185,7 @@ class Screener:
 
 def _token_sig(form: NameForm) -> tuple[Any, ...]:
     """Everything of a name form the index search reads (keys.query_groups)."""
-    return tuple((t.text, t.key, t.phon, t.groups, t.kind) for t in form.tokens)
+    return (form.kind, *((t.text, t.key, t.phon, t.groups, t.kind) for t in form.tokens))
 
 
 def _by_score(m: Match) -> tuple[float, str]:

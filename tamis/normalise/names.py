@@ -3,7 +3,8 @@
 Steps: NFKC + case folding; for people (and names of unknown kind) "SURNAME, Given Middle" is
 read as family name + given names, and leading titles and honorifics are dropped
 (`names_titles.yml` and rigour's person prefixes); for organisations legal forms are taken
-out and kept aside (`legal_forms`); every part is transliterated to ASCII Latin and interned
+out and kept aside (`legal_forms`), elided articles are split off ("d'investissement") and
+compounds made of table words are split ("direktinvestitionsfonds", `org_words`); every part is transliterated to ASCII Latin and interned
 as a `Token`. Order is kept only to assign roles: the scorer compares parts as sets.
 """
 
@@ -17,6 +18,7 @@ from rigour._core import obj_name_prefixes_list, person_name_prefixes_list
 
 from tamis.normalise.data import load_table
 from tamis.normalise.legal_forms import split_legal_forms
+from tamis.normalise.org_words import split_compound, unelide
 from tamis.normalise.text import fold, latin, tokens
 from tamis.normalise.tokens import INITIAL, NUMBER, WEAK, Token, token
 
@@ -128,6 +130,7 @@ def name_form(text: str, kind: str = UNK, family: Iterable[str] = ()) -> NameFor
     legal: tuple[str, ...] = ()
     head: list[str] | None = None
     if kind in (ORG, UNK):
+        folded = unelide(folded)
         parts, legal = split_legal_forms(folded)
         if legal and kind == UNK:
             kind = ORG
@@ -156,7 +159,10 @@ def name_form(text: str, kind: str = UNK, family: Iterable[str] = ()) -> NameFor
     for part, role in zip(parts, raw_roles):
         if part in family_set and kind != ORG:
             role = FAMILY
-        for sub in tokens(latin(part)) or [part]:
+        subs = tokens(latin(part)) or [part]
+        if kind in (ORG, UNK):
+            subs = [piece for sub in subs for piece in (split_compound(sub) or (sub,))]
+        for sub in subs:
             tok = token(sub)
             r = role
             if kind != ORG and tok.kind not in (INITIAL, NUMBER, WEAK) and is_patronymic(sub):

@@ -3,18 +3,24 @@
 `fold` is Unicode NFKC plus full case folding (so "ß" == "ss", full-width digits == ASCII
 digits); `tokens` splits a folded string into name parts with rigour's Unicode-category-aware
 tokenizer (punctuation splits, apostrophes and combining marks vanish: "O'Brien" -> "obrien");
-`latin` transliterates one part to ASCII Latin (rigour: Cyrillic, Greek, Armenian, Georgian,
-Hangul; normality/ICU for other scripts), cached because the vocabulary of names is small.
+`latin` transliterates one part to ASCII Latin: Hangul, Han and Devanagari by the tables of
+tamis/normalise/scripts.py (the forms the lists use: "kim jong un", "xi jinping", "rahul"),
+other scripts by rigour (Cyrillic, Greek, Armenian, Georgian) or normality/ICU (Arabic,
+Hebrew, kana...); cached because the vocabulary of names is small. It may return several
+space-separated parts (a Korean or Chinese name is written as one word).
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
 from rigour.names import tokenize_name
 from rigour.text import ascii_text
 from rigour.text.scripts import text_scripts
+
+from tamis.normalise.scripts import is_abjad, romanise
 
 __all__ = ["fold", "is_latin", "latin", "scripts", "tokens"]
 
@@ -34,8 +40,33 @@ def latin(token: str) -> str:
     """The ASCII Latin form of one folded name part ("путин" -> "putin", "müller" -> "muller")."""
     if token.isascii():
         return token
-    out = ascii_text(token).lower()
-    return out
+    out = romanise(token)
+    if out is None:
+        # ICU writes the Arabic ayn and hamza and the Hebrew geresh as marks (ʿ, ʾ, ') that
+        # become "?" or "'" in ASCII; the Persian zero-width non-joiner likewise: drop them
+        out = ascii_text(token.translate(_MARKS)).lower()
+        if is_abjad(token):
+            out = _long_vowels(out)
+    return _NOT_NAME.sub("", out)
+
+
+_CONS = "bcdfghjklmnpqrstvxz"
+_MEDIAL_W = re.compile(f"(?<=[{_CONS}])w(?=[{_CONS}])")
+# not the nisba ending -iyya (ية, "yt"), which organisation words read as written
+_MEDIAL_Y = re.compile(f"(?<=[{_CONS}])y(?=[{_CONS}])(?!t$)")
+
+
+def _long_vowels(text: str) -> str:
+    """An abjad's w and y between two consonants write the long vowels u and i (بوتين
+    "bwtyn" -> "butin", فلاديمير -> "fladimir"), as Latin renderings of names have them."""
+    return _MEDIAL_Y.sub("i", _MEDIAL_W.sub("u", text))
+
+
+# letters ICU writes as marks: the Arabic ayn (written a, as names usually are: Abd, Jafar,
+# Saad), the hamza, the Hebrew geresh, tatweel and invisible joiners
+_MARKS: dict[int, str | None] = {ord(c): None for c in "\u0621\u05f3\u200c\u200d\u0640"}
+_MARKS[0x0639] = "a"
+_NOT_NAME = re.compile(r"[^a-z0-9 \-]")
 
 
 def scripts(text: str) -> set[str]:

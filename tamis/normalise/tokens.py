@@ -2,7 +2,9 @@
 
 A `Token` is everything the scorer needs to know about one name part in Latin letters: its
 ASCII text, its spelling key (transliteration variants fold together), its metaphone code,
-the variant groups it belongs to, and its kind (word, initial, number, weak particle). Tokens
+the variant groups it belongs to, its kind (word, initial, number, weak particle), the keys it
+would have read under a foreign romanisation convention (`alts`: "poutine" is French for
+"putin") and the concepts it stands for in organisation names (`concepts`: "fonds" = fund). Tokens
 are interned: all names that use "vladimir" share one object, which keeps a million prepared
 names small and lets the scorer cache part-to-part similarities by text.
 """
@@ -13,7 +15,9 @@ from functools import cache
 
 from rigour.text import metaphone
 
+from tamis.normalise.conventions import convention_keys
 from tamis.normalise.data import load_table
+from tamis.normalise.org_words import word_concepts
 from tamis.normalise.translit import spelling_key, variant_groups
 
 __all__ = ["INITIAL", "NUMBER", "WEAK", "WORD", "Token", "token"]
@@ -34,7 +38,7 @@ def _generic_words() -> frozenset[str]:
 class Token:
     """One name part in ASCII Latin letters, with its precomputed comparison keys."""
 
-    __slots__ = ("generic", "groups", "key", "kind", "phon", "text")
+    __slots__ = ("alts", "concepts", "generic", "groups", "key", "kind", "phon", "text")
 
     def __init__(
         self,
@@ -44,6 +48,8 @@ class Token:
         groups: frozenset[int],
         kind: str,
         generic: bool,
+        alts: tuple[tuple[str, str], ...] = (),
+        concepts: frozenset[str] = frozenset(),
     ) -> None:
         self.text = text
         self.key = key
@@ -51,12 +57,15 @@ class Token:
         self.groups = groups
         self.kind = kind
         self.generic = generic
+        self.alts = alts  # (spelling key, convention label) under foreign conventions
+        self.concepts = concepts  # organisation-word concepts ("fund", "russia")
 
     def __reduce__(self) -> tuple[object, tuple[object, ...]]:
         return (
             _restore,
-            (self.text, self.key, self.phon, tuple(self.groups), self.kind, self.generic),
-        )
+            (self.text, self.key, self.phon, tuple(self.groups), self.kind, self.generic,
+             self.alts, tuple(self.concepts)),
+        )  # fmt: skip
 
     def __repr__(self) -> str:
         return f"<Token {self.text!r} {self.kind}>"
@@ -66,12 +75,21 @@ _TOKENS: dict[str, Token] = {}
 
 
 def _restore(
-    text: str, key: str, phon: str, groups: tuple[int, ...], kind: str, generic: bool
+    text: str,
+    key: str,
+    phon: str,
+    groups: tuple[int, ...],
+    kind: str,
+    generic: bool,
+    alts: tuple[tuple[str, str], ...] = (),
+    concepts: tuple[str, ...] = (),
 ) -> Token:
     """Unpickling: reuse the interned token if this process has one (no recomputation)."""
     tok = _TOKENS.get(text)
     if tok is None:
-        tok = _TOKENS[text] = Token(text, key, phon, frozenset(groups), kind, generic)
+        tok = _TOKENS[text] = Token(
+            text, key, phon, frozenset(groups), kind, generic, alts, frozenset(concepts)
+        )
     return tok
 
 
@@ -89,6 +107,12 @@ def token(text: str) -> Token:
         key = spelling_key(text)
         phon = metaphone(text) if text.isalpha() else ""
     groups = variant_groups(key) if kind in (WORD, WEAK) else frozenset()
-    tok = Token(text, key, phon, groups, kind, text in _generic_words())
+    alts: tuple[tuple[str, str], ...] = ()
+    concepts: frozenset[str] = frozenset()
+    if kind == WORD:
+        alts = convention_keys(text)
+        concepts = word_concepts(text)
+    generic = text in _generic_words() or not concepts.isdisjoint(_generic_words())
+    tok = Token(text, key, phon, groups, kind, generic, alts, concepts)
     _TOKENS[text] = tok
     return tok

@@ -1,0 +1,51 @@
+"""Renderings of well-known names that no transliteration rule derives.
+
+Chinese writes Putin 普京 and Kim Jong Un 金正恩 (the Chinese reading of the Korean name's
+characters is Jin Zhengen); Russian writes Kim Jong Un Ким Чен Ын by its own system for
+Korean. Such renderings are facts seen in the press, so they are data
+(`names_exonyms.yml`, each cited there) looked up by the whole folded name, or piece by
+piece when every piece of a name separated by a space or a middle dot is known.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from tamis.normalise.data import load_table
+from tamis.normalise.text import fold
+
+__all__ = ["exonyms"]
+
+# what separates the pieces of a name in scripts that write names without spaces
+_SEPARATORS = re.compile(r"[\s\u00b7\u30fb\u2027\u2022\u16eb\uff65.,\-‐=]+")
+
+
+def _squash(text: str) -> str:
+    return _SEPARATORS.sub("", fold(text))
+
+
+@cache
+def _table() -> dict[str, tuple[str, ...]]:
+    """squashed native form -> Latin renderings."""
+    out: dict[str, list[str]] = {}
+    for native, renderings in load_table("names_exonyms.yml")["names"].items():
+        if isinstance(renderings, str):
+            renderings = [renderings]
+        out.setdefault(_squash(str(native)), []).extend(str(r) for r in renderings)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def exonyms(folded_name: str) -> tuple[str, ...]:
+    """Latin renderings of a well-known name ("金正恩" -> ("Kim Jong Un",)); () if unknown."""
+    table = _table()
+    hit = table.get(_squash(folded_name))
+    if hit:
+        return hit
+    pieces = [p for p in _SEPARATORS.split(fold(folded_name)) if p]
+    if len(pieces) < 2:
+        return ()
+    found = [table.get(p) for p in pieces]
+    if not all(found):
+        return ()
+    return (" ".join(f[0] for f in found if f),)

@@ -1,0 +1,24 @@
+"""Exonyms: well-known names whose renderings no rule derives."""
+
+from __future__ import annotations
+
+from tamis.normalise.exonyms import exonyms
+from tamis.normalise.text import fold
+
+
+def test_a_korean_name_in_chinese_characters_has_its_korean_rendering() -> None:
+    assert exonyms(fold("金正恩")) == ("Kim Jong Un",)
+
+
+def test_the_russian_rendering_of_a_korean_name_is_known() -> None:
+    assert exonyms(fold("Ким Чен Ын")) == ("Kim Jong Un",)
+
+
+def test_full_names_compose_from_known_pieces() -> None:
+    assert exonyms(fold("弗拉基米尔·普京")) == ("Vladimir Putin",)
+    assert exonyms(fold("ウラジーミル・プーチン")) == ("Vladimir Putin",)
+
+
+def test_unknown_names_have_no_exonym() -> None:
+    assert exonyms(fold("Vladimir Putin")) == ()
+    assert exonyms(fold("普京 未知")) == ()
