@@ -14,12 +14,17 @@ from typing import Any
 
 __version__ = "0.1.0"
 
-__all__ = ["__version__", "compare", "screen", "screen_many"]
+__all__ = ["__version__", "compare", "scan_text", "screen", "screen_many"]
 
 _LAZY = {"screen", "compare", "screen_many"}
 
 
 def __getattr__(name: str) -> Any:
+    if name == "scan_text":  # the article scanner, loaded on first use like `screen`
+        from tamis.scan import pipeline
+
+        globals()[name] = pipeline.scan_text
+        return pipeline.scan_text
     if name in _LAZY:
         from tamis.match import screen as module
 
@@ -30,4 +35,4 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | _LAZY)
+    return sorted(set(globals()) | _LAZY | {"scan_text"})

@@ -16,7 +16,6 @@ from hypothesis import strategies as st
 
 from tamis.errors import SourceError
 from tamis.sources import PARSER_MODULES, parse
-
 from tests.conftest import DATA, FIXTURES
 
 # (parser module, a real or published-shape seed file, the name to give the mutated copy)

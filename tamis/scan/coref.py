@@ -1,0 +1,98 @@
+"""Within-article coreference of short forms: "M. Peskov", "Peskov" is the "Dmitri Peskov"
+the article named in full.
+
+The press names a person in full once, then by surname. A surname alone is not a hit by
+itself (many people share one), so a capitalised word joins a listed person's party only
+when it is that person's surname, as the lists write it (its family-name part) or as the
+article wrote it in the full mention, inflection and spelling tolerated as in the
+gazetteer ("Путина", "Poutine"). When two listed persons of the article share the
+surname, the nearest full mention before the short form wins (else the nearest after).
+A surname in a longer capitalised name ("Elena Peskova") is someone else's. Common
+nouns ("le fonds", "the fund") are never short forms: they are not capitalised names.
+
+With no full mention, a surname counts alone only when it is rare (exactly one listed
+person has it, and it is nobody's first name) and the article is about that person's
+country (`rare_surnames`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from tamis.normalise.names import FAMILY
+from tamis.scan.gazetteer import Gazetteer
+from tamis.scan.vocab import Lookup
+from tamis.scan.words import Word, honorifics
+
+__all__ = ["FullMention", "attach", "rare_surnames", "short_forms"]
+
+FullMention = tuple[str, int, int]  # entity id, first word, last word
+
+
+def short_forms(words: Sequence[Word], looks: Sequence[Lookup], gaz: Gazetteer,
+                covered: set[int]) -> list[int]:  # fmt: skip
+    """Positions of capitalised words standing alone that could be a listed surname."""
+    out = []
+    for i, w in enumerate(words):
+        if i in covered or not w.cap or w.glue or w.folded in gaz.stop:
+            continue
+        if not (looks[i][0] or looks[i][1]) or _in_longer_name(i, words, looks):
+            continue
+        out.append(i)
+    return out
+
+
+def _in_longer_name(i: int, words: Sequence[Word], looks: Sequence[Lookup]) -> bool:
+    """True when a neighbouring capitalised word that can be a name part is written with
+    it ("Elena Peskova"); an honorific ("M.", "Herr") is not such a word."""
+    before = i > 0 and words[i - 1].joined and words[i - 1].cap
+    if before and words[i - 1].folded not in honorifics() and looks[i - 1][0]:
+        return True
+    after = i + 1 < len(words) and words[i].joined and words[i + 1].cap
+    return bool(after and looks[i + 1][0])
+
+
+def family_parts(gaz: Gazetteer, forms: Iterable[object], written: Iterable[Lookup]) -> set[int]:
+    """A person's surname as gazetteer parts: the lists' family-name parts, and the last
+    word of each full mention as the article wrote it."""
+    out: set[int] = set()
+    for form, _ in forms:  # type: ignore[misc]
+        for tok, role in zip(form.tokens, form.roles):
+            if role == FAMILY and (n := gaz.vocab.number.get(tok.key)) is not None:
+                out.add(n)
+    for exact, near, _ in written:
+        out |= exact | near
+    return out
+
+
+def attach(shorts: list[int], looks: Sequence[Lookup], surnames: dict[str, set[int]],
+           fulls: list[FullMention]) -> dict[int, str]:  # fmt: skip
+    """Short-form position -> entity id of the listed person it refers to."""
+    out: dict[int, str] = {}
+    for i in shorts:
+        parts = looks[i][0] | looks[i][1]
+        owners = {eid for eid, fam in surnames.items() if parts & fam}
+        if not owners:
+            continue
+        mentions = [(first, eid) for eid, first, _ in fulls if eid in owners]
+        before = [m for m in mentions if m[0] < i]
+        out[i] = max(before)[1] if before else min(mentions)[1]
+    return out
+
+
+def rare_surnames(shorts: list[int], looks: Sequence[Lookup], gaz: Gazetteer,
+                  taken: set[int]) -> dict[int, int]:  # fmt: skip
+    """Short-form position -> screener entity number, for surnames exactly one listed
+    person has and no listed person has as a first name (context is checked by the
+    caller)."""
+    out: dict[int, int] = {}
+    for i in shorts:
+        if i in taken:
+            continue
+        exact = looks[i][0]
+        if not exact or exact & gaz.given:
+            continue
+        owners = {n for k in exact for n in gaz.surnames.get(k, ())}
+        if len(owners) == 1:
+            out[i] = owners.pop()
+    return out

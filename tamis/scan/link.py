@@ -1,0 +1,96 @@
+"""Linking: which listed entity a mention names, decided by the screening engine, with the
+article as context.
+
+Each mention is screened as a query (`Screener.screen`), so every rule of the engine
+(transliteration, name order, missing patronymics, the cross-language tables) decides, and
+the engine's default threshold (or the caller's) says what is a hit. The article adds what
+a single name cannot: the countries it is about (country names in any language, via
+`tamis.normalise.country_code`, and adjectives such as "russe", "российский", from
+`scan_words.yml`). Among hits for the same mention (namesakes), one whose countries the
+article speaks of comes first. Results are cached per distinct query for the scanner's
+life: names repeat within an article and across a batch of articles.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import cache
+
+from tamis.match.score import Match
+from tamis.match.screen import Screener
+from tamis.normalise import country_code, fold
+from tamis.normalise.data import load_table
+from tamis.scan.words import Word
+
+__all__ = ["CONTEXT_BONUS", "Linker", "article_countries", "is_country"]
+
+TOP = 5  # hits looked at per mention
+CONTEXT_BONUS = 0.05  # rank boost of a hit whose country the article speaks of
+MIN_COUNTRY_WORD = 4  # shorter capitalised words are too often codes or names ("US", "Ben")
+CACHE = 50_000
+
+
+@cache
+def _country_words() -> dict[str, str]:
+    table = load_table("scan_words.yml")["country_words"]
+    return {fold(str(w)): str(code) for code, ws in table.items() for w in ws}
+
+
+def article_countries(words: Iterable[Word]) -> frozenset[str]:
+    """Countries the article names (names in any language, adjectives, capitals)."""
+    table = _country_words()
+    found: set[str] = set()
+    for w in words:
+        code = table.get(w.folded)
+        if code is None and w.cap and not w.upper and len(w.folded) >= MIN_COUNTRY_WORD:
+            code = country_code(w.text)
+        if code is not None:
+            found.add(code)
+    return frozenset(found)
+
+
+def is_country(w: Word) -> bool:
+    """A country name or adjective ("Russie", "russe"): context, never a party's name."""
+    if w.folded in _country_words():
+        return True
+    return w.cap and not w.upper and len(w.folded) >= MIN_COUNTRY_WORD and bool(country_code(w.text))
+
+
+class Linker:
+    """Screens mention names against one screener, with a per-query cache."""
+
+    def __init__(self, screener: Screener, threshold: float | None = None) -> None:
+        self.screener = screener
+        self.threshold = threshold
+        self._cache: dict[tuple[str, str | None], list[Match]] = {}
+
+    def hits(self, name: str, schema: str | None) -> list[Match]:
+        """The engine's hits (at the threshold) for a name, best first."""
+        key = (fold(name), schema)
+        found = self._cache.get(key)
+        if found is None:
+            if len(self._cache) >= CACHE:
+                self._cache.clear()
+            query = {"name": name, "schema": schema} if schema else {"name": name}
+            try:
+                found = [m for m in self.screener.screen(query, TOP, self.threshold) if m.match]
+            except ValueError:  # QueryError: nothing comparable in the name
+                found = []
+            self._cache[key] = found
+        return found
+
+    def link(self, name: str, schema: str | None, countries: frozenset[str]) -> Match | None:
+        """The best hit for a mention, namesakes ranked by the article's countries."""
+        found = self.hits(name, schema)
+        if len(found) > 1 and countries:
+            return max(found, key=lambda m: m.score + CONTEXT_BONUS * self._agrees(m, countries))
+        return found[0] if found else None
+
+    def _agrees(self, m: Match, countries: frozenset[str]) -> bool:
+        pe = self.screener.get(m.id or "")
+        return pe is not None and bool(pe.countries & countries)
+
+    def explain(self, entity_id: str, name: str, countries: frozenset[str]) -> Match:
+        """One entity scored for a name with the article's countries as facts."""
+        query = {"name": name, "schema": "Person", "country": sorted(countries)}
+        return self.screener.explain(entity_id, query, self.threshold)

@@ -1,0 +1,220 @@
+"""`Scanner.scan(text)`: the listed parties an article names, each with all its mentions.
+
+Steps: language (lingua); words with offsets; gazetteer candidates (every listed name,
+any order, inflection-tolerant); NER spans where a spaCy pipeline for the language is
+installed (not in `fast` mode); each candidate screened by the engine with the article's
+countries as context (`link`); overlapping spans that name different entities keep the
+better hit; short forms tied to the persons named in full (`coref`); a rare surname with
+no full mention only when the article is about that person's country. One `Party` per
+entity, with every mention of it. A `Scanner` holds the screener, gazetteer and caches,
+so scanning many articles pays for loading once.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from tamis.match.score import Match
+from tamis.match.screen import Screener, screener
+from tamis.model.store import Store
+from tamis.scan import coref, ner
+from tamis.scan.gazetteer import Gazetteer, gazetteer
+from tamis.scan.language import detect
+from tamis.scan.link import Linker, article_countries, is_country
+from tamis.scan.result import COREF, GAZETTEER, NER, Mention, Party, ScanResult
+from tamis.scan.vocab import Lookup
+from tamis.scan.words import Word, honorifics, words
+
+__all__ = ["Scanner", "scan_text"]
+
+Span = tuple[int, int, str, str]  # start, end (characters), label, how
+
+
+class Scanner:
+    """A loaded screener and gazetteer, ready to scan any number of articles."""
+
+    def __init__(self, screener: Screener, gaz: Gazetteer) -> None:
+        self.screener = screener
+        self.gazetteer = gaz
+        self._linkers: dict[float | None, Linker] = {}
+
+    @classmethod
+    def open(cls, store: Store | None = None) -> Scanner:
+        """The scanner of a store's active lists (default: the one at `$TAMIS_HOME`)."""
+        scr = screener(store)
+        return cls(scr, gazetteer(scr))
+
+    def _linker(self, threshold: float | None) -> Linker:
+        linker = self._linkers.get(threshold)
+        if linker is None:
+            linker = self._linkers[threshold] = Linker(self.screener, threshold)
+        return linker
+
+    def scan(self, text: str, *, fast: bool = False, language: str | None = None,
+             threshold: float | None = None) -> ScanResult:  # fmt: skip
+        """Scan one text; `fast` = gazetteer only (no NER); `language` skips detection."""
+        began = time.perf_counter()
+        lang = language or detect(text, fast)
+        ws = words(text)
+        gaz, linker = self.gazetteer, self._linker(threshold)
+        looks = gaz.lookups(ws)
+        countries = article_countries(ws)
+        spans = self._spans(text, ws, looks, lang, fast)
+        parties: dict[str, _Party] = {}
+        mentions = [Mention(text[a:b], a, b, label, how) for a, b, label, how, _ in spans]
+        fulls: list[coref.FullMention] = []
+        for (a, b, label, _, query), mention in _best_first(spans, mentions):
+            m = linker.link(query, "Person" if label == "PER" else None, countries)
+            if m is None or any(p.overlaps(a, b, m.id) for p in parties.values()):
+                continue
+            party = parties.setdefault(m.id or "", _Party(m))
+            party.add(mention, m)
+            fulls.append((m.id or "", _word_at(ws, a), _word_at(ws, b - 1)))
+        self._coref(text, ws, looks, parties, fulls, mentions, countries, linker)
+        out = sorted((p.result(self.screener) for p in parties.values()),
+                     key=lambda p: (-p.score, p.mentions[0].start))  # fmt: skip
+        mentions.sort(key=lambda m: (m.start, -m.end))
+        return ScanResult(text, lang, out, mentions, seconds=time.perf_counter() - began)
+
+    def _spans(self, text: str, ws: list[Word], looks: list[Lookup], lang: str | None,
+               fast: bool) -> list[tuple[int, int, str, str, str]]:  # fmt: skip
+        """Candidate spans: (start, end, label, how, query name), gazetteer and NER."""
+        out: dict[tuple[int, int], tuple[int, int, str, str, str]] = {}
+        for c in self.gazetteer.find(ws, looks):
+            a, b = ws[c.first].start, ws[c.last].end
+            query = " ".join(looks[i][2] or ws[i].folded
+                             for i in range(c.first, c.last + 1) if not ws[i].glue)  # fmt: skip
+            out[(a, b)] = (a, b, "PER" if c.person else "ORG", GAZETTEER, query)
+        found = None
+        if not fast and ner.model_name(lang):
+            found = ner.entities(text, lang, self._unexplained(text, ws, looks, out))
+        for a, b, label in found or ():
+            if (a, b) in out:
+                continue
+            inside = [i for i, w in enumerate(ws) if a <= w.start and w.end <= b]
+            named = [i for i in inside if ws[i].folded not in honorifics() and not ws[i].glue]
+            if not any(looks[i][0] or looks[i][1] for i in named):
+                continue  # no word of it is a listed name part
+            if label == "PER" and len(named) < 2:
+                continue  # a surname alone: coreference decides
+            out[(a, b)] = (a, b, label, NER, text[a:b])
+        return sorted(out.values())
+
+    def _unexplained(self, text: str, ws: list[Word], looks: list[Lookup],
+                     found: dict[tuple[int, int], Any]) -> list[tuple[int, int]]:  # fmt: skip
+        """The paragraphs NER should read: those with a capitalised word that can be a
+        listed name part and that no gazetteer candidate, country name, honorific or
+        surname of a candidate explains. NER is the slow step; elsewhere it cannot add
+        a span the engine would accept (a span needs a listed name part)."""
+        covered = {i for i, w in enumerate(ws) if any(a <= w.start < b for a, b in found)}
+        known: frozenset[int] = frozenset()
+        for a, b in found:
+            known |= looks[_word_at(ws, b - 1)][0] | looks[_word_at(ws, b - 1)][1]
+        stop, titles = self.gazetteer.stop, honorifics()
+        hot = []
+        for i, w in enumerate(ws):
+            if not w.cap or i in covered or w.folded in stop or w.folded in titles:
+                continue
+            kinds = looks[i][0] | looks[i][1]
+            if kinds and not kinds <= known and not is_country(w):
+                hot.append(w.start)
+        parts: list[tuple[int, int]] = []
+        for start in hot:
+            if parts and start < parts[-1][1]:
+                continue
+            a = text.rfind("\n", 0, start) + 1
+            b = text.find("\n", start)
+            parts.append((a, len(text) if b < 0 else b))
+        return parts
+
+    def _coref(self, text: str, ws: list[Word], looks: list[Lookup],
+               parties: dict[str, _Party], fulls: list[coref.FullMention],
+               mentions: list[Mention], countries: frozenset[str], linker: Linker) -> None:  # fmt: skip
+        covered = {i for _, f, last in fulls for i in range(f, last + 1)}
+        shorts = coref.short_forms(ws, looks, self.gazetteer, covered)
+        surnames = {}
+        for eid, party in parties.items():
+            pe = self.screener.get(eid)
+            if pe is not None and pe.schema == "Person":
+                written = [looks[last] for e, _, last in fulls if e == eid]
+                surnames[eid] = coref.family_parts(self.gazetteer, pe.names, written)
+        tied = coref.attach(shorts, looks, surnames, fulls)
+        for i, eid in tied.items():
+            w = ws[i]
+            mention = Mention(w.text, w.start, w.end, "PER", COREF)
+            mentions.append(mention)
+            parties[eid].mentions.append(mention)
+        for i, n in coref.rare_surnames(shorts, looks, self.gazetteer, set(tied)).items():
+            pe = self.screener.prepared(n)
+            if not pe.countries & countries:
+                continue
+            w = ws[i]
+            m = linker.explain(pe.id or "", looks[i][2] or w.folded, countries)
+            mention = Mention(w.text, w.start, w.end, "PER", GAZETTEER)
+            mentions.append(mention)
+            party = parties.setdefault(pe.id or "", _Party(m, rare=True))
+            party.add(mention, m)
+
+
+class _Party:
+    """A party being assembled: the best hit so far and every mention."""
+
+    def __init__(self, match: Match, rare: bool = False) -> None:
+        self.match = match
+        self.rare = rare
+        self.mentions: list[Mention] = []
+
+    def add(self, mention: Mention, match: Match) -> None:
+        self.mentions.append(mention)
+        if match.score > self.match.score:
+            self.match = match
+
+    def overlaps(self, a: int, b: int, entity_id: str | None) -> bool:
+        """Whether another entity already holds a span overlapping [a, b)."""
+        return self.match.id != entity_id and any(m.start < b and a < m.end
+                                                  for m in self.mentions)  # fmt: skip
+
+    def result(self, scr: Screener) -> Party:
+        m = self.match
+        explanation: dict[str, Any] = m.explanation.to_dict()
+        if self.rare:
+            explanation["scan"] = ("surname alone: the only listed person with this surname, "
+                                   "and the article names their country")  # fmt: skip
+        pe = scr.get(m.id or "")
+        source = (m.id or "").split(":", 1)[0]
+        self.mentions.sort(key=lambda x: x.start)
+        return Party(m.id or "", m.caption, m.schema or (pe.schema if pe else None), m.score,
+                     list(self.mentions), explanation, source)  # fmt: skip
+
+
+def _best_first(spans: list[Any], mentions: list[Mention]) -> list[tuple[Any, Mention]]:
+    """Spans to link, longest first: a full name claims its words before a part of it."""
+    pairs = list(zip(spans, mentions))
+    pairs.sort(key=lambda p: (-(p[0][1] - p[0][0]), p[0][0]))
+    return pairs
+
+
+def _word_at(ws: list[Word], offset: int) -> int:
+    """The index of the word containing a character offset (or the nearest before it)."""
+    lo, hi = 0, len(ws) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if ws[mid].start <= offset:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+_SCANNERS: dict[str, Scanner] = {}
+
+
+def scan_text(text: str, store: Store | None = None, **kw: Any) -> ScanResult:
+    """Scan one text with a scanner cached per store (reopened when its lists change)."""
+    scr = screener(store)
+    cached = _SCANNERS.get(scr.fingerprint)
+    if cached is None or cached.screener is not scr:
+        _SCANNERS.clear()
+        cached = _SCANNERS[scr.fingerprint] = Scanner(scr, gazetteer(scr))
+    return cached.scan(text, **kw)

@@ -1,0 +1,146 @@
+"""Article words -> the listed name parts they can be, tolerant to spelling and inflection.
+
+A listed part is known by its spelling key (`tamis.normalise.tokens.token(...).key`), so
+every transliteration rule and variant table the screening engine uses applies here too:
+an article word matches a listed part when their keys are equal, when the word read under a
+foreign romanisation convention has the part's key ("Poutine": French for Putin), when they
+share a variant group or, for words of organisation names, a concept ("fonds" = "fund",
+"russe" = "russian") (exact), or when they sound alike (metaphone) and their keys differ by one edit
+(near: "poutine" ~ "putin"). Inflected forms are tried without their ending ("Путина",
+"Пескова", "Putins"). Stop words of the main languages (spaCy's lists, read as data
+without importing spaCy) are flagged: they never start a match on their own.
+"""
+
+from __future__ import annotations
+
+import ast
+import importlib.util
+from functools import cache
+from pathlib import Path
+
+from rapidfuzz.distance import Levenshtein
+
+from tamis.normalise import fold, latin, token, tokens
+from tamis.normalise.data import load_table
+from tamis.normalise.text import scripts
+
+__all__ = ["STOP_LANGUAGES", "Lookup", "stop_words", "variants"]
+
+STOP_LANGUAGES = ("fr", "en", "de", "es", "it", "pt", "ru", "uk", "ar", "fa", "tr")
+Lookup = tuple[frozenset[int], frozenset[int], str]  # exact parts, near parts, form matched
+_NOTHING: Lookup = (frozenset(), frozenset(), "")
+
+
+@cache
+def stop_words() -> frozenset[str]:
+    """Folded stop words of STOP_LANGUAGES, from spaCy's data files (no spaCy import)."""
+    spec = importlib.util.find_spec("spacy")
+    out: set[str] = set()
+    if spec is None or not spec.submodule_search_locations:
+        return frozenset()
+    root = Path(next(iter(spec.submodule_search_locations))) / "lang"
+    for lang in STOP_LANGUAGES:
+        try:
+            tree = ast.parse((root / lang / "stop_words.py").read_text(encoding="utf-8"))
+        except (OSError, SyntaxError):
+            continue
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                out.update(fold(w).replace("’", "'") for w in node.value.split())
+    return frozenset(out)
+
+
+@cache
+def _inflection() -> dict[str, dict[str, list[str]]]:
+    table = load_table("scan_words.yml")["inflection"]
+    return {k: {f: [str(x) for x in v] for f, v in d.items()} for k, d in table.items()}
+
+
+def variants(folded: str) -> list[str]:
+    """The word, then its forms without an inflectional ending or clitic, most likely first."""
+    out = [folded]
+    if len(folded) < 4:
+        return out
+    found = scripts(folded)
+    table = _inflection()
+    if "Cyrillic" in found:
+        rules = table["cyrillic"]
+    elif "Arabic" in found:
+        return out + [folded[1:] for p in table["arabic"]["prefix"] if folded.startswith(p)]
+    elif folded.isascii() or "Latin" in found:
+        rules = table["latin"]
+        if len(folded) < 5:
+            return out
+    else:
+        return out
+    for end in rules["strip"]:
+        if folded.endswith(end) and len(folded) - len(end) >= 3:
+            stem = folded[: -len(end)]
+            out.append(stem)
+            out += [stem + add for add in rules["add"]]
+            break
+    return out
+
+
+def ascii_form(folded: str) -> str | None:
+    """The one ASCII part a folded word compares as; None if it has none or is a run of
+    several (unsegmented script, e.g. Chinese)."""
+    parts = [p for part in tokens(folded) for p in tokens(latin(part))]
+    if not parts or len(parts) > 2:
+        return None
+    return "".join(parts)
+
+
+class Vocabulary:
+    """Listed spelling keys numbered, with the indexes a word lookup needs."""
+
+    def __init__(self, keys: list[str], groups: dict[int, list[int]],
+                 phon: dict[str, list[int]], concepts: dict[str, list[int]]) -> None:  # fmt: skip
+        self.keys = keys  # part number -> spelling key
+        self.number = {k: n for n, k in enumerate(keys)}
+        self.groups = groups  # variant group -> parts in it
+        self.phon = phon  # metaphone code -> parts with it
+        self.concepts = concepts  # organisation-word concept -> parts with it
+        self._cache: dict[str, Lookup] = {}
+
+    def lookup(self, folded: str) -> Lookup:
+        """(exact, near, form): the listed parts a folded word can be, and the variant of the
+        word that matched (its de-inflected form), cached per word."""
+        hit = self._cache.get(folded)
+        if hit is None:
+            if len(self._cache) > 300_000:
+                self._cache.clear()
+            hit = self._cache[folded] = self._lookup(folded)
+        return hit
+
+    def _lookup(self, folded: str) -> Lookup:
+        fallback = _NOTHING
+        for form in variants(folded):
+            text = ascii_form(form)
+            if not text:
+                continue
+            tok = token(text)
+            exact: set[int] = set()
+            n = self.number.get(tok.key)
+            if n is not None:
+                exact.add(n)
+            for g in tok.groups:
+                exact.update(self.groups.get(g, ()))
+            for alt, _ in tok.alts:
+                m = self.number.get(alt)
+                if m is not None:
+                    exact.add(m)
+            for c in tok.concepts:
+                exact.update(self.concepts.get(c, ()))
+            near: set[int] = set()
+            if len(tok.key) >= 4 and tok.phon:
+                limit = 2 if len(tok.key) >= 8 else 1
+                for m in self.phon.get(tok.phon, ()):
+                    if m not in exact and Levenshtein.distance(tok.key, self.keys[m],
+                                                               score_cutoff=limit) <= limit:  # fmt: skip
+                        near.add(m)
+            if exact:
+                return frozenset(exact), frozenset(near), form
+            if near and not fallback[1]:
+                fallback = (frozenset(), frozenset(near), form)
+        return fallback

@@ -1,0 +1,35 @@
+"""Coreference: a surname after the full name is the same listed person; nobody else's."""
+
+from __future__ import annotations
+
+from tamis.scan import Scanner
+
+PESKOV, NIKOLAY_PESKOV = "ofac-sdn:35320", "ofac-sdn:35767"
+
+
+def _mentions(scanner: Scanner, text: str) -> dict[str, list[tuple[str, str]]]:
+    return {p.id: [(m.text, m.how) for m in p.mentions] for p in scanner.scan(text).parties}
+
+
+def test_a_surname_after_an_honorific_joins_the_full_name(sdn_scanner: Scanner) -> None:
+    text = "Dmitri Peskov a parlé lundi. Selon M. Peskov, rien n'a changé."
+    assert _mentions(sdn_scanner, text) == {
+        PESKOV: [("Dmitri Peskov", "gazetteer"), ("Peskov", "coref")]}  # fmt: skip
+
+
+def test_a_surname_in_another_full_name_is_someone_else(sdn_scanner: Scanner) -> None:
+    text = "Dmitri Peskov a parlé lundi. Elena Peskova, sa voisine, n'a rien dit."
+    assert _mentions(sdn_scanner, text) == {PESKOV: [("Dmitri Peskov", "gazetteer")]}
+
+
+def test_two_namesakes_each_keep_their_own_short_forms(sdn_scanner: Scanner) -> None:
+    text = ("Dmitri Peskov a parlé lundi. M. Peskov était calme. "
+            "Plus tard, Nikolaï Peskov est arrivé. Peskov a souri.")  # fmt: skip
+    found = _mentions(sdn_scanner, text)
+    assert found[PESKOV] == [("Dmitri Peskov", "gazetteer"), ("Peskov", "coref")]
+    assert found[NIKOLAY_PESKOV] == [("Nikolaï Peskov", "gazetteer"), ("Peskov", "coref")]
+
+
+def test_a_short_form_before_the_full_name_is_tied_too(sdn_scanner: Scanner) -> None:
+    text = "Peskov rejects claims.\n\nKremlin spokesman Dmitry Peskov said on Monday..."
+    assert [h for _, h in _mentions(sdn_scanner, text)[PESKOV]] == ["coref", "gazetteer"]

@@ -1,0 +1,116 @@
+"""The scan of an article: every listed party it names, once, with all its mentions."""
+
+from __future__ import annotations
+
+import pytest
+
+from tamis.scan import Scanner, ScanResult
+
+PESKOV, DMITRIEV, RDIF, PUTIN = ("ofac-sdn:35320", "ofac-sdn:34336", "ofac-sdn:34036",
+                                 "ofac-sdn:35096")  # fmt: skip
+PERSONS = {PESKOV: 5, DMITRIEV: 4, PUTIN: 3}  # mentions of each in the example article
+
+
+def _parties(result: ScanResult) -> dict[str, list[str]]:
+    return {p.id: [m.text for m in p.mentions] for p in result.parties}
+
+
+def _check_persons(result: ScanResult, text: str) -> None:
+    found = _parties(result)
+    for eid, count in PERSONS.items():
+        assert len(found[eid]) == count, (eid, found[eid])
+    party = {p.id: p for p in result.parties}
+    assert "Dmitri Peskov" in found[PESKOV] and "Peskov" in found[PESKOV]
+    assert "Vladimir Poutine" in found[PUTIN] and "Poutine" in found[PUTIN]
+    assert "Kirill Dmitriev" in found[DMITRIEV]
+    for p in party.values():
+        for m in p.mentions:
+            assert text[m.start : m.end] == m.text
+
+
+@pytest.mark.parametrize("fast", [False, True])
+def test_the_example_names_peskov_dmitriev_and_putin_with_every_mention(
+    sdn_scanner: Scanner, kremlin_article: str, fast: bool
+) -> None:
+    result = sdn_scanner.scan(kremlin_article, fast=fast)
+    assert result.language == "fr"
+    _check_persons(result, kremlin_article)
+    assert set(_parties(result)) <= set(PERSONS) | {RDIF}
+
+
+@pytest.mark.parametrize("fast", [False, True])
+def test_the_example_names_exactly_the_four_listed_parties(
+    sdn_scanner: Scanner, kremlin_article: str, fast: bool
+) -> None:
+    result = sdn_scanner.scan(kremlin_article, fast=fast)
+    assert set(_parties(result)) == {PESKOV, DMITRIEV, RDIF, PUTIN}
+    assert len(_parties(result)[RDIF]) == 2
+
+
+def test_every_list_loaded_flags_nobody_else(all_scanner: Scanner, kremlin_article: str) -> None:
+    result = all_scanner.scan(kremlin_article)
+    _check_persons(result, kremlin_article)
+    assert set(_parties(result)) <= set(PERSONS) | {RDIF}
+
+
+def test_an_english_article_with_the_surname_after_the_full_name(sdn_scanner: Scanner) -> None:
+    text = ("Moscow -- Vladimir Putin met bankers on Tuesday. Later, Putin told them the "
+            "economy would hold. Mr Putin's aide did not comment.")  # fmt: skip
+    result = sdn_scanner.scan(text)
+    assert result.language == "en"
+    assert _parties(result) == {PUTIN: ["Vladimir Putin", "Putin", "Putin"]}
+
+
+def test_russian_case_endings(sdn_scanner: Scanner) -> None:
+    text = ("Пресс-секретарь Дмитрий Песков заявил журналистам, что Кремль ждёт ответа. "
+            "По словам Пескова, встреча Владимира Путина с инвесторами состоится в Москве.")
+    found = _parties(sdn_scanner.scan(text, fast=True))
+    assert set(found) == {PESKOV, PUTIN}
+    assert found[PESKOV] == ["Дмитрий Песков", "Пескова"]
+    assert found[PUTIN] == ["Владимира Путина"]
+
+
+def test_german_transliteration_and_genitive(sdn_scanner: Scanner) -> None:
+    text = ("Kremlsprecher Dmitri Peskow sagte am Montag in Moskau, die Gespräche gingen "
+            "weiter. Peskow nannte keine Einzelheiten zu den Plänen Wladimir Putins.")
+    found = _parties(sdn_scanner.scan(text))
+    assert found.get(PESKOV) == ["Dmitri Peskow", "Peskow"]
+    assert found.get(PUTIN) == ["Wladimir Putins"]
+
+
+def test_an_acronym_in_capitals_is_found_a_lowercase_word_is_not(sdn_scanner: Scanner) -> None:
+    assert RDIF in _parties(sdn_scanner.scan("The RDIF said on Monday it would invest more."))
+    assert not sdn_scanner.scan("the rdif said on monday it would invest more.").parties
+
+
+def test_first_names_and_common_nouns_are_not_hits(sdn_scanner: Scanner) -> None:
+    text = ("Vladimir and Dmitri run a small bakery in Lyon. Le fonds d'investissement "
+            "de la ville, the fund, pays them. Nobody listed works there.")
+    assert sdn_scanner.scan(text).parties == []
+
+
+def test_a_shared_surname_alone_is_not_a_hit(sdn_scanner: Scanner) -> None:
+    text = "Peskov, a painter from Lyon, opened a gallery in Paris last week."
+    assert sdn_scanner.scan(text).parties == []
+
+
+def test_unlisted_people_and_an_empty_text(sdn_scanner: Scanner) -> None:
+    assert sdn_scanner.scan("Donald Trump spoke to Emmanuel Macron in Paris.").parties == []
+    empty = sdn_scanner.scan("")
+    assert empty.parties == [] and empty.language is None
+
+
+def test_the_result_is_the_json_contract(sdn_scanner: Scanner, kremlin_article: str) -> None:
+    doc = sdn_scanner.scan(kremlin_article, fast=True).to_dict()
+    assert doc["language"] == "fr"
+    entity = next(e for e in doc["entities"] if e["id"] == PUTIN)
+    assert set(entity) >= {"id", "caption", "score", "mentions", "explanation"}
+    assert entity["score"] >= 0.7
+    assert all(set(m) >= {"text", "start", "end"} for m in entity["mentions"])
+
+
+def test_scan_text_and_the_package_entry_point(shared_data: object) -> None:
+    import tamis
+    from tamis.scan import pipeline
+
+    assert tamis.scan_text is pipeline.scan_text
