@@ -1,0 +1,171 @@
+"""Benchmark: articles of about 5 KB scanned per second, on a pool of 2 forked workers
+sharing one loaded `Scanner`, with NER (default) and gazetteer only (`fast=True`).
+
+    .venv/bin/python -m bench.scan_speed [--workers 2] [--ner 120] [--fast 600] [--single]
+
+Needs a store with all of ../shared/data at $TAMIS_HOME. The 5 KB articles are made from
+the dev set (bench/data/articles): the paragraphs of the articles of ONE language, joined
+in turn (starting at a different paragraph each time) until the text reaches 5,000 bytes
+of UTF-8; so a document is 5.0-5.6 KB of real news-style prose in one language. Languages
+are mixed in the proportions of the dev set. The parent loads the Scanner once and warms it
+(one scan per language in each mode); the workers are forked after that and share it
+copy-on-write. Each worker scans one document per language untimed before the clock
+starts. Each mode runs twice: screening cache kept ("warm") and emptied before every
+article ("cold"), since the documents reuse the same names. Writes bench/out/scan_speed.md and bench/out/scan_speed.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing as mp
+import os
+import platform
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parent.parent
+ARTICLES = REPO / "bench" / "data" / "articles"
+OUT = REPO / "bench" / "out"
+SIZE = 5000  # bytes of UTF-8 per document, at least
+TARGETS = {"ner": 50.0, "fast": 500.0}  # articles per second on 2 cores (issue 5)
+
+_SCANNER: Any = None  # the parent's Scanner, inherited by the forked workers
+
+
+def documents(count: int) -> list[tuple[str, str]]:
+    """`count` (language, text) documents of >= SIZE bytes, languages mixed as in the dev set."""
+    paragraphs: dict[str, list[str]] = defaultdict(list)
+    for path in sorted(ARTICLES.glob("*.txt")):
+        lang = path.name[:2]
+        paragraphs[lang] += [p for p in path.read_text(encoding="utf-8").split("\n\n") if p.strip()]
+    order = [path.name[:2] for path in sorted(ARTICLES.glob("*.txt"))]
+    docs = []
+    for k in range(count):
+        lang = order[k % len(order)]
+        paras, start, parts, size = paragraphs[lang], k, [], 0
+        while size < SIZE:
+            para = paras[(start + len(parts)) % len(paras)]
+            parts.append(para)
+            size += len(para.encode("utf-8")) + 2
+        docs.append((lang, "\n\n".join(parts)))
+    return docs
+
+
+def _scan(job: tuple[str, bool, bool]) -> tuple[int, float]:
+    """(parties flagged, CPU seconds this process spent on the scan); `cold` empties the
+    scanner's per-query screening cache first, as if every name were new."""
+    text, fast, cold = job
+    cpu = time.process_time()
+    if cold:
+        _SCANNER._linkers.clear()  # private, on purpose: the bench measures the uncached cost
+    parties = len(_SCANNER.scan(text, fast=fast).parties)
+    return parties, time.process_time() - cpu
+
+
+def _warm(job: tuple[list[str], bool]) -> int:
+    texts, fast = job
+    return sum(_scan((t, fast, False))[0] for t in texts)
+
+
+def rate(docs: list[tuple[str, str]], fast: bool, workers: int, cold: bool) -> dict[str, Any]:
+    """Articles per second over `docs` on a fresh pool of forked workers."""
+    ctx = mp.get_context("fork")
+    samples = list({lang: text for lang, text in docs}.values())
+    with ctx.Pool(workers) as pool:
+        pool.map(_warm, [(samples, fast)] * workers, chunksize=1)
+        start = time.perf_counter()
+        done = list(pool.imap_unordered(_scan, [(t, fast, cold) for _, t in docs], chunksize=4))
+        seconds = time.perf_counter() - start
+    cpu = sum(c for _, c in done)
+    mean_kb = sum(len(t.encode("utf-8")) for _, t in docs) / len(docs) / 1024
+    return {"mode": "fast" if fast else "ner", "workers": workers, "articles": len(docs),
+            "cache": "cold" if cold else "warm",
+            "seconds": round(seconds, 3), "per_second": round(len(docs) / seconds, 1),
+            "mean_kb": round(mean_kb, 2), "parties_flagged": sum(p for p, _ in done),
+            "cpu_seconds": round(cpu, 3),
+            "per_second_if_cpu_bound": round(workers * len(docs) / cpu, 1)}  # fmt: skip
+
+
+def machine() -> dict[str, Any]:
+    model = ""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        model = platform.processor()
+    return {"nproc": len(os.sched_getaffinity(0)), "cpu_count": os.cpu_count(), "cpu": model,
+            "load_avg_at_start": [round(x, 2) for x in os.getloadavg()],
+            "python": sys.version.split()[0], "platform": platform.platform()}  # fmt: skip
+
+
+def report(results: list[dict[str, Any]], info: dict[str, Any], cmd: str) -> str:
+    head = (
+        f"Machine: {info['nproc']} CPUs available ({info['cpu_count']} on the host), "
+        f"{info['cpu']}; load average at start {info['load_avg_at_start']} (the machine is "
+        f"shared); Python {info['python']}."
+    )
+    docs = (
+        "Documents: dev-set paragraphs of one language joined to >= 5,000 bytes each "
+        "(see the module docstring); languages mixed as in the dev set."
+    )
+    lines = ["# Scan speed: articles of ~5 KB per second", "", head, "", "    " + cmd, "", docs, ""]
+    lines += [("| mode | screen cache | workers | articles | mean size | wall s | articles/s | CPU s | articles/s "
+              "if the cores were free | target | met |"), "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|"]  # fmt: skip
+    for r in results:
+        target = TARGETS[r["mode"]] if r["workers"] == 2 else None
+        met = "" if target is None else ("yes" if r["per_second"] >= target else "**no**")
+        name = "NER + gazetteer" if r["mode"] == "ner" else "gazetteer only (fast)"
+        lines.append(f"| {name} | {r['cache']} | {r['workers']} | {r['articles']} | {r['mean_kb']} KB | {r['seconds']} "
+                     f"| {r['per_second']} | {r['cpu_seconds']} | {r['per_second_if_cpu_bound']} "
+                     f"| {target or '-'} | {met} |")  # fmt: skip
+    lines += ["", ("articles/s = articles / wall-clock seconds (the measure the targets use); "
+              "'if the cores were free' = workers x articles / CPU seconds spent in `scan` "
+              "(what the same run gives on an otherwise idle machine, pool overhead aside). "
+              "Screen cache 'warm': the scanner's per-query screening cache kept across articles "
+              "(the documents reuse dev-set paragraphs, so most names were seen before: optimistic); "
+              "'cold': emptied before every article (every name screened afresh: pessimistic).")]  # fmt: skip
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> None:
+    global _SCANNER
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--ner", type=int, default=120, help="documents for the NER run")
+    parser.add_argument("--fast", type=int, default=600, help="documents for the fast run")
+    parser.add_argument("--single", action="store_true", help="also measure 1 worker")
+    args = parser.parse_args(argv)
+    from tamis.scan.pipeline import Scanner
+
+    info = machine()
+    began = time.perf_counter()
+    _SCANNER = Scanner.open()
+    docs_ner, docs_fast = documents(args.ner), documents(args.fast)
+    for fast in (False, True):  # load lazily built parts (spaCy models, caches) before forking
+        _warm((list({lang: t for lang, t in docs_ner}.values()), fast))
+    info["scanner_load_and_warm_seconds"] = round(time.perf_counter() - began, 2)
+    results = []
+    for workers in [1, args.workers] if args.single else [args.workers]:
+        for cold in (False, True):
+            results.append(rate(docs_ner, False, workers, cold))
+            results.append(rate(docs_fast, True, workers, cold))
+    cmd = ".venv/bin/python -m bench.scan_speed " + " ".join(
+        argv if argv is not None else sys.argv[1:]
+    )
+    text = report(results, info, cmd.strip())
+    OUT.mkdir(parents=True, exist_ok=True)
+    (OUT / "scan_speed.md").write_text(text, encoding="utf-8")
+    (OUT / "scan_speed.json").write_text(
+        json.dumps({"machine": info, "results": results}, indent=2)
+    )
+    print(text)
+
+
+if __name__ == "__main__":
+    main()
