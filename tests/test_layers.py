@@ -1,9 +1,10 @@
 """The one-way data flow, enforced: each layer imports only from the layers to its left.
 
-    sources -> model -> normalise -> index -> match -> cli | api | batch | scan
+    sources -> model -> normalise -> index -> match -> evaluate -> scan -> cli | api | batch
 
 `tamis.model.entity`, `tamis.errors`, `tamis.settings` and `tamis.resources` are the shared
-vocabulary every layer may use. The consumers (cli, api, batch, scan) never import each other.
+vocabulary every layer may use. Scanning an article is a use of the engine that the front
+ends (cli, api, batch) offer; the front ends never import each other.
 """
 
 from __future__ import annotations
@@ -14,8 +15,8 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "tamis"
-ORDER = ["sources", "model", "normalise", "index", "match", "evaluate"]
-CONSUMERS = ["cli", "api", "batch", "scan"]
+ORDER = ["sources", "model", "normalise", "index", "match", "evaluate", "scan"]
+CONSUMERS = ["cli", "api", "batch"]
 SHARED = {"tamis.model.entity", "tamis.errors", "tamis.settings", "tamis.resources"}
 
 

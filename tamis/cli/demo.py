@@ -1,9 +1,8 @@
 """`tamis demo`: the README's main job in one command, as a list of steps.
 
 Each step is a function of the shared `Demo` state, printing for a person and filling
-`demo.report` for `--json`. Later features add their own step to `STEPS` (screening the
-example article comes with `tamis screen`/`tamis scan`), so the demo grows with the project
-and never imports what does not exist yet.
+`demo.report` for `--json`. Features add their own step to `STEPS`: loading, versions,
+diffs, screening names (across languages and scripts), scanning the example articles.
 """
 
 from __future__ import annotations
@@ -101,10 +100,20 @@ ARTICLE_NAMES = (
     "Donald Trump",
     "Volodymyr Zelensky",
 )
+# The same listed parties as other languages and scripts write them.
+OTHER_LANGUAGES = (
+    "Wladimir Putin",
+    "Владимир Путин",
+    "فلاديمير بوتين",
+    "Российский фонд прямых инвестиций",
+    "Russischer Direktinvestitionsfonds",
+    "김정은",
+)
 
 
 def step_screen(demo: Demo) -> None:
-    """Screen the names the example article gives, one by one (`tamis scan` will find them)."""
+    """Screen the names the example article gives, one by one, then the same parties as
+    other languages and scripts write them."""
     from rich import box
     from rich.table import Table
 
@@ -112,47 +121,64 @@ def step_screen(demo: Demo) -> None:
 
     with spinner(demo.show_progress, "building the screening index (first run only)"):
         engine = screener(demo.store)
-    table = Table(title=Text("Names from the example article"), title_justify="left",
-                  box=box.SIMPLE_HEAD)
-    for column in ("query", "best hit", "id", "score", "match"):
-        table.add_column(column)
     rows = []
-    for name in ARTICLE_NAMES:
-        matches = engine.screen({"name": name}, top=1)
-        best = matches[0] if matches else None
-        rows.append({"query": name, "id": best.id if best else None,
-                     "caption": best.caption if best else None,
-                     "score": round(best.score, 3) if best else None,
-                     "match": bool(best and best.match)})
-        table.add_row(
-            name,
-            best.caption if best else "-",
-            best.id if best else "-",
-            f"{best.score:.3f}" if best else "-",
-            "[bold red]MATCH[/]" if best and best.match else "[green]no[/]",
-        )
+    for title, names in (("Names from the example article", ARTICLE_NAMES),
+                         ("The same parties in other languages and scripts", OTHER_LANGUAGES)):  # fmt: skip
+        table = Table(title=Text(title), title_justify="left", box=box.SIMPLE_HEAD)
+        for column in ("query", "best hit", "id", "score", "match"):
+            table.add_column(column)
+        for name in names:
+            matches = engine.screen({"name": name}, top=1)
+            best = matches[0] if matches else None
+            rows.append({"query": name, "id": best.id if best else None,
+                         "caption": best.caption if best else None,
+                         "score": round(best.score, 3) if best else None,
+                         "match": bool(best and best.match)})  # fmt: skip
+            table.add_row(
+                name,
+                best.caption if best else "-",
+                best.id if best else "-",
+                f"{best.score:.3f}" if best else "-",
+                "[bold red]MATCH[/]" if best and best.match else "[green]no[/]",
+            )
+        demo.say(table)
     demo.report["screen"] = rows
-    demo.say(table)
     demo.say("[dim]Explain any hit: tamis explain ofac-sdn:35096 \"Vladimir Poutine\"[/]")
 
 
-def step_examples(demo: Demo) -> None:
-    """The example documents; scanning whole articles comes with `tamis scan` (issue 5)."""
-    files = sorted(p for p in demo.examples.glob("*") if p.is_file() and p.suffix != ".md")
-    demo.report["examples"] = {"files": [str(p) for p in files], "scanned": False}
-    names = ", ".join(p.name for p in files) or "none"
-    demo.say(Text(f"Examples in {demo.examples}: {names}"))
-    demo.say("[dim]Scanning whole articles (`tamis scan`) is not in this build yet.[/]")
+def step_scan(demo: Demo) -> None:
+    """Scan every example document: the listed parties each names, with every mention."""
+    from tamis.scan.files import expand_paths, scan_file
+    from tamis.scan.pipeline import Scanner
+    from tamis.scan.render import render
+
+    found = expand_paths([demo.examples], lambda _: None) if demo.examples.is_dir() else []
+    files = [f for f in found if Path(f).stem.lower() != "readme"]  # the folder's notes
+    demo.report["scan"] = []
+    if not files:
+        demo.say(Text(f"No example documents in {demo.examples}"))
+        return
+    with spinner(demo.show_progress, "loading the article scanner (language, names, NER)"):
+        scanner = Scanner.open(demo.store)
+    for path in files:
+        result = scan_file(path, scanner)
+        doc = result.to_dict()
+        doc.pop("mentions", None)
+        demo.report["scan"].append(doc)
+        if not demo.json:
+            render(result, demo.console, text=False)
+    demo.say("[dim]The whole article with highlighted mentions: tamis scan FILE; "
+             "a report page: tamis scan FILE --html report.html[/]")  # fmt: skip
 
 
-# The demo, in order. A feature adds its step here (e.g. screening the examples replaces
-# `step_examples`); each step prints for a person and fills `demo.report[...]` for --json.
+# The demo, in order. A feature adds its step here; each step prints for a person and fills
+# `demo.report[...]` for --json.
 STEPS: list[tuple[str, DemoStep]] = [
     ("Load every list", step_load),
     ("Sources, versions and counts", step_summary),
     (f"What changed in {DIFF_SOURCE}", step_diff),
     ("Screening names", step_screen),
-    ("Examples", step_examples),
+    ("Scanning the example articles", step_scan),
 ]
 
 

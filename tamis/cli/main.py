@@ -11,6 +11,7 @@ from tamis import __version__
 from tamis.cli.demo import demo
 from tamis.cli.diff import diff
 from tamis.cli.export import export
+from tamis.cli.scan import scan
 from tamis.cli.screen import compare, evaluate, explain, screen
 from tamis.cli.sources import sources
 from tamis.cli.update import update
@@ -60,7 +61,7 @@ def _reflow(doc: str | None) -> str:
 
 for command, panel in ((update, "Lists"), (sources, "Lists"), (diff, "Lists"), (export, "Lists")):
     app.command(help=_reflow(command.__doc__), rich_help_panel=panel)(command)
-for command in (screen, compare, explain, evaluate):
+for command in (screen, compare, explain, evaluate, scan):
     app.command(help=_reflow(command.__doc__), rich_help_panel="Screening")(command)
 app.command(help=_reflow(demo.__doc__), rich_help_panel="Tour")(demo)
 

@@ -69,6 +69,9 @@ class _Profile:
         weights = []
         extras = []
         subset = []
+        # a family name of several parts (Spanish, Portuguese: MADURO MOROS): the parts
+        # after the first are second surnames, often left out
+        seconds = [k for k, r in enumerate(form.roles) if r == FAMILY][1:]
         for k, tok in enumerate(form.tokens):
             if tok.kind == WORD_KIND:
                 weight = w["generic"] if (kind == ORG and tok.generic) else w["word"]
@@ -76,6 +79,8 @@ class _Profile:
                 weight = w[tok.kind]
             weights.append(weight)
             role = "org" if kind == ORG else "obj" if kind == OBJ else form.roles[k]
+            if role == FAMILY and k in seconds:
+                role = "second_family"
             extra, subset_extra = cfg.extra[role], cfg.subset[role]
             if tok.kind == WEAK:
                 extra = min(extra, cfg.extra["weak"])

@@ -25,9 +25,14 @@ from tamis.normalise.scripts import is_abjad, romanise
 __all__ = ["fold", "is_latin", "latin", "scripts", "tokens"]
 
 
+# typographic apostrophes and look-alikes -> "'" (d’investissement = d'investissement)
+_APOSTROPHES = str.maketrans({c: "'" for c in "\u2019\u2018\u02bc\u02b9\u0060\u00b4\u2032"})
+
+
 def fold(text: str) -> str:
-    """NFKC + casefold + squashed whitespace: the comparable form of any text."""
-    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+    """NFKC + casefold + one apostrophe + squashed whitespace: the comparable form of any
+    text."""
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().translate(_APOSTROPHES).split())
 
 
 def tokens(text: str) -> list[str]:

@@ -23,7 +23,7 @@ def test_demo_json_reports_every_step(loaded_copy: Path, shared_data: Path, exam
     report = run_json(
         "demo", "--data", str(shared_data), "--examples", str(examples), home=loaded_copy
     )
-    assert set(report) == {"load", "sources", "diff", "screen", "examples"}
+    assert set(report) == {"load", "sources", "diff", "screen", "scan"}
     assert all(r["status"] == "unchanged" for r in report["load"]["results"])
     diff = report["diff"]
     assert (diff["old"], diff["new"]) == (1, 2) and diff["counts"]["changed"] > 0
@@ -48,3 +48,28 @@ def test_demo_screens_the_article_names_against_the_lists(
     assert hits["Kirill Dmitriev"]["id"] == "ofac-sdn:34336" and hits["Kirill Dmitriev"]["match"]
     assert not hits["Donald Trump"]["match"]
     assert not hits["Volodymyr Zelensky"]["match"]
+
+
+def test_demo_screens_the_same_parties_in_other_languages(
+    loaded_copy: Path, shared_data: Path, examples: Path
+) -> None:
+    report = run_json(
+        "demo", "--data", str(shared_data), "--examples", str(examples), home=loaded_copy
+    )
+    hits = {row["query"]: row for row in report["screen"]}
+    for name in ("Wladimir Putin", "Владимир Путин", "فلاديمير بوتين"):
+        assert hits[name]["id"] == "ofac-sdn:35096" and hits[name]["match"], name
+    for name in ("Fonds russe d'investissement direct", "Российский фонд прямых инвестиций"):
+        assert hits[name]["id"] == "ofac-sdn:34036" and hits[name]["match"], name
+
+
+def test_demo_scans_the_example_article(
+    loaded_copy: Path, shared_data: Path, examples: Path
+) -> None:
+    report = run_json(
+        "demo", "--data", str(shared_data), "--examples", str(examples), home=loaded_copy
+    )
+    (article,) = [d for d in report["scan"] if d["source"].endswith("kremlin-rare-earths-fr.txt")]
+    assert article["language"] == "fr"
+    found = {e["id"] for e in article["entities"]}
+    assert found == {"ofac-sdn:35320", "ofac-sdn:34336", "ofac-sdn:34036", "ofac-sdn:35096"}
