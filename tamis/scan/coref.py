@@ -60,7 +60,7 @@ def family_parts(gaz: Gazetteer, forms: Iterable[object], written: Iterable[Look
         for tok, role in zip(form.tokens, form.roles):
             if role == FAMILY and (n := gaz.vocab.number.get(tok.key)) is not None:
                 out.add(n)
-    for exact, near, _ in written:
+    for exact, near, *_ in written:
         out |= exact | near
     return out
 

@@ -26,14 +26,17 @@ from tamis.match.screen import Screener
 from tamis.normalise import PER, NameForm
 from tamis.normalise.names import FAMILY, GIVEN, PATRONYMIC
 from tamis.normalise.tokens import INITIAL, WEAK
+from tamis.scan.link import is_country
 from tamis.scan.vocab import Lookup, Vocabulary, stop_words
-from tamis.scan.words import Word
+from tamis.scan.words import Word, honorifics
 
 __all__ = ["Candidate", "Gazetteer", "gazetteer"]
 
-FORMAT = 3
+FORMAT = 6
 SKIP_PROPS = frozenset({"weakAlias"})  # OFAC's weak a.k.a.s: too loose to flag on
 ACRONYM = 5  # a single-word name this short must be written in capitals ("RDIF")
+NEAR_SINGLE = 8  # a single-word name this long may be spelt another way ("Hezbollah")
+GAP = 2  # lower-case stop words a name may carry between its parts ("Bank of Russia", "de la")
 # (entity number, person?, required parts, optional parts, family parts)
 Entry = tuple[int, bool, tuple[int, ...], tuple[int, ...], tuple[int, ...]]
 
@@ -52,12 +55,14 @@ class Gazetteer:
     """Listed names by anchor part, their parts, and the surnames of listed persons."""
 
     def __init__(self, vocab: Vocabulary, names: list[Entry], anchors: dict[int, list[int]],
-                 surnames: dict[int, list[int]], given: list[int]) -> None:  # fmt: skip
+                 surnames: dict[int, list[int]], given: list[int],
+                 generic: list[int]) -> None:  # fmt: skip
         self.vocab = vocab
         self.names = names
         self.anchors = anchors
         self.surnames = surnames  # family part -> entity numbers of persons with it
         self.given = frozenset(given)  # parts some listed person has as a first name
+        self.generic = frozenset(generic)  # generic organisation words ("bank", "united")
         self.stop = stop_words()
 
     # -- building ------------------------------------------------------------------------
@@ -71,6 +76,7 @@ class Gazetteer:
         names: list[Entry] = []
         surnames: dict[int, list[int]] = {}
         given: set[int] = set()
+        generic: set[int] = set()
 
         def part(tok: object) -> int:
             k = keys.get(tok.key)  # type: ignore[attr-defined]
@@ -82,6 +88,8 @@ class Gazetteer:
                     phon.setdefault(tok.phon, []).append(k)  # type: ignore[attr-defined]
                 for c in tok.concepts:  # type: ignore[attr-defined]
                     concepts.setdefault(c, []).append(k)
+                if tok.generic:  # type: ignore[attr-defined]
+                    generic.add(k)
             return k
 
         for n in range(len(screener)):
@@ -106,34 +114,38 @@ class Gazetteer:
                 df[k] = df.get(k, 0) + 1
         anchors: dict[int, list[int]] = {}
         for i, entry in enumerate(names):
-            anchors.setdefault(min(entry[2], key=df.__getitem__), []).append(i)
+            # one part of three or more may be missing: anchor on the two rarest
+            rare = sorted(entry[2], key=df.__getitem__)[: 2 if len(entry[2]) >= 3 else 1]
+            for k in rare:
+                anchors.setdefault(k, []).append(i)
         vocab = Vocabulary(list(keys), groups, phon, concepts)
-        return cls(vocab, names, anchors, surnames, sorted(given))
+        return cls(vocab, names, anchors, surnames, sorted(given), sorted(generic))
 
     def state(self) -> dict[str, object]:
         v = self.vocab
         return {"format": FORMAT, "keys": v.keys, "groups": v.groups, "phon": v.phon,
                 "concepts": v.concepts,
                 "names": self.names, "anchors": self.anchors, "surnames": self.surnames,
-                "given": sorted(self.given)}  # fmt: skip
+                "given": sorted(self.given), "generic": sorted(self.generic)}  # fmt: skip
 
     @classmethod
     def from_state(cls, s: dict) -> Gazetteer:  # type: ignore[type-arg]
         return cls(Vocabulary(s["keys"], s["groups"], s["phon"], s["concepts"]), s["names"],
                    s["anchors"],
-                   s["surnames"], s["given"])  # fmt: skip
+                   s["surnames"], s["given"], s["generic"])  # fmt: skip
 
     # -- reading an article --------------------------------------------------------------
 
     def lookups(self, words: list[Word]) -> list[Lookup]:
         """What each word can be (glue words and lower-case stop words: nothing)."""
         look, stop = self.vocab.lookup, self.stop
-        none: Lookup = (frozenset(), frozenset(), "")
+        none: Lookup = (frozenset(), frozenset(), "", frozenset())
         return [none if w.glue or (not w.cap and w.folded in stop) else look(w.folded)
                 for w in words]  # fmt: skip
 
-    def find(self, words: list[Word], looks: list[Lookup]) -> list[Candidate]:
-        """Candidate spans of listed names, in text order, one per distinct span."""
+    def find(self, words: list[Word], looks: list[Lookup], text: str = "") -> list[Candidate]:
+        """Candidate spans of listed names, in text order, one per distinct span (`text`,
+        the words' text, tells a space from a hyphen between them)."""
         found: dict[tuple[int, int], tuple[set[int], bool]] = {}
         i, n = 0, len(words)
         while i < n:
@@ -141,67 +153,137 @@ class Gazetteer:
                 i += 1
                 continue
             j = i
-            while j + 1 < n and words[j].joined and (looks[j + 1][0] or looks[j + 1][1]
-                                                      or words[j + 1].glue):  # fmt: skip
-                j += 1
-            self._run(words, looks, i, j, found)
+            while j + 1 < n and words[j].joined:
+                step = self._step(words, looks, j + 1)
+                if not step:
+                    break
+                j += step
+            self._run(words, looks, i, j, found, text)
             i = j + 1
         return [Candidate(a, b, frozenset(ents), person)
                 for (a, b), (ents, person) in sorted(found.items())]  # fmt: skip
 
+    def _step(self, words: list[Word], looks: list[Lookup], k: int) -> int:
+        """How many words from k on continue a run: a name part or a glue word (1), or up
+        to GAP lower-case stop words followed by a name part ("Bank of Russia")."""
+        if looks[k][0] or looks[k][1] or words[k].glue:
+            return 1
+        gap = 0
+        while (k + gap < len(words) and gap < GAP and not words[k + gap].cap
+               and words[k + gap].folded in self.stop):  # fmt: skip
+            if not words[k + gap].joined:
+                return 0
+            gap += 1
+        end = k + gap
+        if gap and end < len(words) and (looks[end][0] or looks[end][1]):
+            return gap + 1
+        return 0
+
     def _run(self, words: list[Word], looks: list[Lookup], i: int, j: int,
-             found: dict[tuple[int, int], tuple[set[int], bool]]) -> None:  # fmt: skip
+             found: dict[tuple[int, int], tuple[set[int], bool]], text: str) -> None:  # fmt: skip
         woken: set[int] = set()
         for p in range(i, j + 1):
             for k in looks[p][0] | looks[p][1]:
                 woken.update(self.anchors.get(k, ()))
         for name in woken:
-            span = self._covers(self.names[name], words, looks, i, j)
+            span = self._covers(self.names[name], words, looks, i, j, text)
             if span is not None:
                 ents, _ = found.setdefault(span, (set(), self.names[name][1]))
                 ents.add(self.names[name][0])
 
     def _covers(self, entry: Entry, words: list[Word], looks: list[Lookup], i: int,
-                j: int) -> tuple[int, int] | None:  # fmt: skip
-        """The span of the run where the name's required parts are, or None."""
+                j: int, text: str) -> tuple[int, int] | None:  # fmt: skip
+        """The span of the run where the name's required parts are, or None. A person
+        needs one of their surnames (the press drops the second of a Spanish double
+        surname) and their first name; an organisation all its significant words but one
+        of three or more, and a part that is not a generic word matched by meaning only."""
         _, person, req, opt, family = entry
-        used: dict[int, bool] = {}  # position -> matched exactly
+        used: dict[int, int] = {}  # position -> part
         missing = 0
         for k in req:
-            p = _position(k, looks, i, j, used)
-            if p is None:
-                if k in family:
-                    return None
+            if _position(k, looks, i, j, used) is None:
                 missing += 1
+        if family and not any(k in family for k in used.values()):
+            return None
         if len(req) == 1 and not missing:
             if person:
                 return None  # a surname alone: coreference decides (coref.py)
-            (p, exact), = used.items()
-            return (p, p) if exact and self._single_ok(words[p]) else None
-        if missing > (1 if len(req) >= 3 else 0) or len(used) < 2 or not any(used.values()):
+            ((p, k),) = used.items()
+            return (p, p) if self._single_ok(words, looks, p, k, text) else None
+        if missing > (1 if len(req) >= 3 else 0) or len(used) < 2:
             return None
+        if not any(k in looks[p][0] for p, k in used.items()):
+            return None  # every part only spelt alike
         for k in opt:
             _position(k, looks, i, j, used)
         if not any(words[p].cap for p in used):
             return None  # no proper noun: "technologies modernes" is not a name
+        if not person and not self._org_ok(entry, words, looks, used, missing):
+            return None
+        if person and not family and all(k in self.given for k in used.values()):
+            return None  # first names only ("Abdur Rehman"): not a name by itself
         first, last = min(used), max(used)
-        filler = sum(1 for p in range(first, last + 1) if p not in used and not words[p].glue)
+        filler = sum(1 for p in range(first, last + 1) if p not in used and not words[p].glue
+                     and not (words[p].folded in self.stop and not words[p].cap))  # fmt: skip
         return (first, last) if filler <= 1 else None
 
-    def _single_ok(self, word: Word) -> bool:
-        """A one-word name (acronym or single word) only as a proper noun, never a common
-        word; a short one only in capitals."""
-        if word.folded in self.stop or len(word.folded) < 3 or not word.cap:
+    def _distinct(self, look: Lookup, k: int) -> bool:
+        """Part k read from its own spelling (not only by meaning), and not generic."""
+        return k in look[0] and k not in look[3] and k not in self.generic
+
+    def _org_ok(self, entry: Entry, words: list[Word], looks: list[Lookup],
+                used: dict[int, int], missing: int) -> bool:  # fmt: skip
+        """An organisation name found by a distinctive part, or written in full as a
+        proper name ("Bank of Russia", "Fondo Ruso de Inversión Directa"): some of its
+        generic words alone ("Iranian tanker") are a description, not a name."""
+        if any(self._distinct(looks[p], k) and words[p].cap and not is_country(words[p])
+               for p, k in used.items()):  # fmt: skip
+            return True
+        if missing or not words[min(used)].cap:
             return False
-        return word.upper or len(word.folded) > ACRONYM
+        # French and Spanish capitalise only a name's first word ("Fonds russe
+        # d'investissement direct"): three words of the name in full are enough
+        return len(used) >= 3 or all(words[p].cap for p in used)
+
+    def _single_ok(self, words: list[Word], looks: list[Lookup], p: int, k: int,
+                   text: str) -> bool:  # fmt: skip
+        """A one-word name (acronym or single word) only as a proper noun, never a common
+        or generic word nor a first name; a short one only in capitals; spelt another way
+        only when long; not a word of a longer name ("Andreï Roublev", "Markus Söder")."""
+        word, look = words[p], looks[p]
+        if word.folded in self.stop or len(word.folded) < 3 or not word.text[:1].isupper():
+            return False  # in a script without case, nothing marks one word as a name
+        if not (word.upper or len(word.folded) > ACRONYM):
+            return False
+        if k in look[1] and len(word.folded) < NEAR_SINGLE:
+            return False
+        if k in look[3] or k in self.generic or (look[0] & self.given and not word.upper):
+            return False
+        return word.upper or not (self._named_with(words, p - 1, p, text) or
+                                  self._named_with(words, p, p + 1, text))  # fmt: skip
+
+    def _named_with(self, words: list[Word], a: int, b: int, text: str) -> bool:
+        """Whether words a and b are written as one name: both capitalised (in a script
+        with case), separated by a space, neither a stop word, honorific nor acronym."""
+        if a < 0 or b >= len(words) or not words[a].joined:
+            return False
+        if text and text[words[a].end : words[b].start] != " ":
+            return False  # a hyphenated compound ("Hamas-Chef") is the name and a noun
+        titles = honorifics()
+        for w in (words[a], words[b]):
+            if not w.text[:1].isupper() or w.folded in self.stop or w.folded in titles:
+                return False
+            if w.upper or is_country(w):
+                return False
+        return True
 
 
-def _position(k: int, looks: list[Lookup], i: int, j: int, used: dict[int, bool]) -> int | None:
+def _position(k: int, looks: list[Lookup], i: int, j: int, used: dict[int, int]) -> int | None:
     """The first free position of the run that can be part `k` (exact before near)."""
     for which in (0, 1):
         for p in range(i, j + 1):
             if p not in used and k in looks[p][which]:
-                used[p] = which == 0
+                used[p] = k
                 return p
     return None
 

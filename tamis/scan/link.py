@@ -25,6 +25,7 @@ from tamis.scan.words import Word
 __all__ = ["CONTEXT_BONUS", "Linker", "article_countries", "is_country"]
 
 TOP = 5  # hits looked at per mention
+DIRECT = 24  # a gazetteer span naming at most this many entities scores them directly
 CONTEXT_BONUS = 0.05  # rank boost of a hit whose country the article speaks of
 MIN_COUNTRY_WORD = 4  # shorter capitalised words are too often codes or names ("US", "Ben")
 CACHE = 50_000
@@ -63,6 +64,7 @@ class Linker:
         self.screener = screener
         self.threshold = threshold
         self._cache: dict[tuple[str, str | None], list[Match]] = {}
+        self._direct: dict[tuple[str, str | None, frozenset[str]], list[Match]] = {}
 
     def hits(self, name: str, schema: str | None) -> list[Match]:
         """The engine's hits (at the threshold) for a name, best first."""
@@ -79,12 +81,48 @@ class Linker:
             self._cache[key] = found
         return found
 
-    def link(self, name: str, schema: str | None, countries: frozenset[str]) -> Match | None:
-        """The best hit for a mention, namesakes ranked by the article's countries."""
-        found = self.hits(name, schema)
+    def scored(self, name: str, schema: str | None, ids: frozenset[str]) -> list[Match]:
+        """The entities `ids` scored for a name, those at the threshold, best first."""
+        key = (fold(name), schema, ids)
+        found = self._direct.get(key)
+        if found is None:
+            if len(self._direct) >= CACHE:
+                self._direct.clear()
+            query = {"name": name, "schema": schema} if schema else {"name": name}
+            try:
+                found = [m for m in (self.screener.explain(i, query, self.threshold)
+                                     for i in sorted(ids)) if m.match]  # fmt: skip
+            except ValueError:
+                found = []
+            found.sort(key=lambda m: (-m.score, m.id or ""))
+            self._direct[key] = found
+        return found
+
+    def link(self, name: str, person: bool | None, countries: frozenset[str],
+             ids: frozenset[str] | None = None) -> Match | None:  # fmt: skip
+        """The best hit for a mention, namesakes ranked by the article's countries.
+        `person`: what NER or the gazetteer says the mention is (None: unknown), a hit of
+        the other kind is not this mention's; `ids`: the entities whose names the
+        gazetteer found in the span - the engine must agree on one of them."""
+        schema = "Person" if person else None
+        if ids is not None and len(ids) <= DIRECT:
+            found = self.scored(name, schema, ids)
+        else:
+            found = self.hits(name, schema)
+            if ids is not None:
+                found = [m for m in found if m.id in ids]
+        if person is not None:
+            found = [m for m in found if (m.schema == "Person") == person]
         if len(found) > 1 and countries:
             return max(found, key=lambda m: m.score + CONTEXT_BONUS * self._agrees(m, countries))
         return found[0] if found else None
+
+    def agrees(self, m: Match, countries: frozenset[str]) -> bool | None:
+        """Whether the article speaks of a country of the hit (None: it has none)."""
+        pe = self.screener.get(m.id or "")
+        if pe is None or not pe.countries:
+            return None
+        return bool(pe.countries & countries)
 
     def _agrees(self, m: Match, countries: frozenset[str]) -> bool:
         pe = self.screener.get(m.id or "")

@@ -13,11 +13,14 @@ so scanning many articles pays for loading once.
 from __future__ import annotations
 
 import time
+from functools import cache
 from typing import Any
 
 from tamis.match.score import Match
 from tamis.match.screen import Screener, screener
 from tamis.model.store import Store
+from tamis.normalise import fold
+from tamis.normalise.data import load_table
 from tamis.scan import coref, ner
 from tamis.scan.gazetteer import Gazetteer, gazetteer
 from tamis.scan.language import detect
@@ -28,7 +31,8 @@ from tamis.scan.words import Word, honorifics, words
 
 __all__ = ["Scanner", "scan_text"]
 
-Span = tuple[int, int, str, str]  # start, end (characters), label, how
+# start, end (characters), label, how, query name, entities the gazetteer found there
+Span = tuple[int, int, str, str, str, frozenset[str] | None]
 
 
 class Scanner:
@@ -62,12 +66,15 @@ class Scanner:
         countries = article_countries(ws)
         spans = self._spans(text, ws, looks, lang, fast)
         parties: dict[str, _Party] = {}
-        mentions = [Mention(text[a:b], a, b, label, how) for a, b, label, how, _ in spans]
+        mentions = [Mention(text[a:b], a, b, label, how) for a, b, label, how, *_ in spans]
         fulls: list[coref.FullMention] = []
-        for (a, b, label, _, query), mention in _best_first(spans, mentions):
-            m = linker.link(query, "Person" if label == "PER" else None, countries)
+        for (a, b, label, _, query, ids), mention in _best_first(spans, mentions):
+            m = linker.link(query, label == "PER" if label in ("PER", "ORG") else None,
+                            countries, ids)  # fmt: skip
             if m is None or any(p.overlaps(a, b, m.id) for p in parties.values()):
                 continue
+            if _acronym(ws, a, b) and countries and linker.agrees(m, countries) is False:
+                continue  # an acronym is ambiguous: not of a country the article is not about
             party = parties.setdefault(m.id or "", _Party(m))
             party.add(mention, m)
             fulls.append((m.id or "", _word_at(ws, a), _word_at(ws, b - 1)))
@@ -78,18 +85,28 @@ class Scanner:
         return ScanResult(text, lang, out, mentions, seconds=time.perf_counter() - began)
 
     def _spans(self, text: str, ws: list[Word], looks: list[Lookup], lang: str | None,
-               fast: bool) -> list[tuple[int, int, str, str, str]]:  # fmt: skip
-        """Candidate spans: (start, end, label, how, query name), gazetteer and NER."""
-        out: dict[tuple[int, int], tuple[int, int, str, str, str]] = {}
-        for c in self.gazetteer.find(ws, looks):
-            a, b = ws[c.first].start, ws[c.last].end
+               fast: bool) -> list[Span]:  # fmt: skip
+        """Candidate spans: (start, end, label, how, query name, entities), gazetteer and
+        NER; a gazetteer span inside a span NER calls a person is a person's."""
+        out: dict[tuple[int, int], Span] = {}
+        ids = self.screener.index.ids
+        for c in self.gazetteer.find(ws, looks, text):
+            first = c.first
+            if first > 0 and ws[first - 1].joined and ws[first - 1].folded in particles():
+                first -= 1  # "al-Qaeda": the particle is part of the name
+            a, b = ws[first].start, ws[c.last].end
             query = " ".join(looks[i][2] or ws[i].folded
-                             for i in range(c.first, c.last + 1) if not ws[i].glue)  # fmt: skip
-            out[(a, b)] = (a, b, "PER" if c.person else "ORG", GAZETTEER, query)
+                             for i in range(first, c.last + 1) if not ws[i].glue)  # fmt: skip
+            ents = frozenset(ids[n] for n in c.entities)
+            out[(a, b)] = (a, b, "PER" if c.person else "ORG", GAZETTEER, query, ents)
         found = None
         if not fast and ner.model_name(lang):
             found = ner.entities(text, lang, self._unexplained(text, ws, looks, out))
         for a, b, label in found or ():
+            if label == "PER":
+                for key, (x, y, lab, how, query, ents) in list(out.items()):
+                    if a <= x and y <= b and lab == "ORG":
+                        out[key] = (x, y, "PER", how, query, ents)
             if (a, b) in out:
                 continue
             inside = [i for i, w in enumerate(ws) if a <= w.start and w.end <= b]
@@ -98,8 +115,8 @@ class Scanner:
                 continue  # no word of it is a listed name part
             if label == "PER" and len(named) < 2:
                 continue  # a surname alone: coreference decides
-            out[(a, b)] = (a, b, label, NER, text[a:b])
-        return sorted(out.values())
+            out[(a, b)] = (a, b, label, NER, text[a:b], None)
+        return sorted(out.values(), key=lambda s: s[:4])
 
     def _unexplained(self, text: str, ws: list[Word], looks: list[Lookup],
                      found: dict[tuple[int, int], Any]) -> list[tuple[int, int]]:  # fmt: skip
@@ -151,6 +168,8 @@ class Scanner:
                 continue
             w = ws[i]
             m = linker.explain(pe.id or "", looks[i][2] or w.folded, countries)
+            if not m.match:
+                continue  # the engine's threshold is the rule, context or not
             mention = Mention(w.text, w.start, w.end, "PER", GAZETTEER)
             mentions.append(mention)
             party = parties.setdefault(pe.id or "", _Party(m, rare=True))
@@ -193,6 +212,18 @@ def _best_first(spans: list[Any], mentions: list[Mention]) -> list[tuple[Any, Me
     pairs = list(zip(spans, mentions))
     pairs.sort(key=lambda p: (-(p[0][1] - p[0][0]), p[0][0]))
     return pairs
+
+
+@cache
+def particles() -> frozenset[str]:
+    """Name particles ("al", "el"), folded."""
+    return frozenset(fold(str(w)) for w in load_table("scan_words.yml")["name_particles"])
+
+
+def _acronym(ws: list[Word], a: int, b: int) -> bool:
+    """Whether the span [a, b) is one word in capitals ("RDIF", "МИД")."""
+    i = _word_at(ws, a)
+    return ws[i].end >= b and ws[i].upper
 
 
 def _word_at(ws: list[Word], offset: int) -> int:

@@ -6,7 +6,8 @@ an article word matches a listed part when their keys are equal, when the word r
 foreign romanisation convention has the part's key ("Poutine": French for Putin), when they
 share a variant group or, for words of organisation names, a concept ("fonds" = "fund",
 "russe" = "russian") (exact), or when they sound alike (metaphone) and their keys differ by one edit
-(near: "poutine" ~ "putin"). Inflected forms are tried without their ending ("Путина",
+(near: "poutine" ~ "putin"), or when they have the same consonants and differ by at most
+two vowels (near: "Lukaschenko" ~ "Lukashenka"). Inflected forms are tried without their ending ("Путина",
 "Пескова", "Putins"). Stop words of the main languages (spaCy's lists, read as data
 without importing spaCy) are flagged: they never start a match on their own.
 """
@@ -27,8 +28,11 @@ from tamis.normalise.text import scripts
 __all__ = ["STOP_LANGUAGES", "Lookup", "stop_words", "variants"]
 
 STOP_LANGUAGES = ("fr", "en", "de", "es", "it", "pt", "ru", "uk", "ar", "fa", "tr")
-Lookup = tuple[frozenset[int], frozenset[int], str]  # exact parts, near parts, form matched
-_NOTHING: Lookup = (frozenset(), frozenset(), "")
+# exact parts, near parts, form matched, parts matched by meaning only (a concept)
+Lookup = tuple[frozenset[int], frozenset[int], str, frozenset[int]]
+_NOTHING: Lookup = (frozenset(), frozenset(), "", frozenset())
+_VOWELS = str.maketrans("", "", "aeiouy")
+MIN_SKELETON = 3  # consonants a skeleton needs to propose near parts
 
 
 @cache
@@ -82,6 +86,16 @@ def variants(folded: str) -> list[str]:
     return out
 
 
+def skeleton(key: str) -> str:
+    """A spelling key's consonants, doubles collapsed: transliterations of one name differ
+    mostly in their vowels ("Lukashenko" / "Lukashenka", "Hezbollah" / "Hizballah")."""
+    out: list[str] = []
+    for ch in key.translate(_VOWELS):
+        if not out or out[-1] != ch:
+            out.append(ch)
+    return "".join(out)
+
+
 def ascii_form(folded: str) -> str | None:
     """The one ASCII part a folded word compares as; None if it has none or is a run of
     several (unsegmented script, e.g. Chinese)."""
@@ -101,6 +115,11 @@ class Vocabulary:
         self.groups = groups  # variant group -> parts in it
         self.phon = phon  # metaphone code -> parts with it
         self.concepts = concepts  # organisation-word concept -> parts with it
+        self.skeletons: dict[str, list[int]] = {}
+        for n, k in enumerate(keys):
+            sk = skeleton(k)
+            if len(sk) >= MIN_SKELETON:
+                self.skeletons.setdefault(sk, []).append(n)
         self._cache: dict[str, Lookup] = {}
 
     def lookup(self, folded: str) -> Lookup:
@@ -121,6 +140,7 @@ class Vocabulary:
                 continue
             tok = token(text)
             exact: set[int] = set()
+            meant: set[int] = set()
             n = self.number.get(tok.key)
             if n is not None:
                 exact.add(n)
@@ -131,16 +151,32 @@ class Vocabulary:
                 if m is not None:
                     exact.add(m)
             for c in tok.concepts:
-                exact.update(self.concepts.get(c, ()))
-            near: set[int] = set()
-            if len(tok.key) >= 4 and tok.phon:
-                limit = 2 if len(tok.key) >= 8 else 1
-                for m in self.phon.get(tok.phon, ()):
-                    if m not in exact and Levenshtein.distance(tok.key, self.keys[m],
-                                                               score_cutoff=limit) <= limit:  # fmt: skip
-                        near.add(m)
+                meant.update(self.concepts.get(c, ()))
+            meant -= exact
+            exact |= meant
+            near = self._near(tok.key, tok.phon, exact)
             if exact:
-                return frozenset(exact), frozenset(near), form
+                return frozenset(exact), frozenset(near), form, frozenset(meant)
             if near and not fallback[1]:
-                fallback = (frozenset(), frozenset(near), form)
+                fallback = (frozenset(), frozenset(near), form, frozenset())
         return fallback
+
+    def _near(self, key: str, phon: str, exact: set[int]) -> set[int]:
+        """Parts that sound alike and differ by one or two edits, or that have the same
+        consonants and differ by at most two vowels."""
+        near: set[int] = set()
+        if len(key) < 4:
+            return near
+        if phon:
+            limit = 2 if len(key) >= 8 else 1
+            for m in self.phon.get(phon, ()):
+                if m not in exact and Levenshtein.distance(key, self.keys[m],
+                                                           score_cutoff=limit) <= limit:  # fmt: skip
+                    near.add(m)
+        sk = skeleton(key)
+        if len(sk) >= MIN_SKELETON and len(key) >= 5:
+            for m in self.skeletons.get(sk, ()):
+                if m not in exact and Levenshtein.distance(key, self.keys[m],
+                                                           score_cutoff=2) <= 2:  # fmt: skip
+                    near.add(m)
+        return near

@@ -57,3 +57,36 @@ def test_persisted_and_read_back(sdn_scanner: Scanner, tmp_path: Path) -> None:
     module._LOADED.clear()
     loaded = gazetteer(sdn_scanner.screener, tmp_path)
     assert loaded.names == built.names and loaded.vocab.keys == built.vocab.keys
+
+
+def test_a_generic_word_alone_is_no_name(sdn_scanner: Scanner) -> None:
+    """Words compared by meaning ("Banque" = bank) need a distinctive part beside them."""
+    assert _found(sdn_scanner, "Les Banque et Investitionen des United") == {}
+
+
+def test_a_description_of_generic_words_is_no_name(sdn_scanner: Scanner) -> None:
+    assert _found(sdn_scanner, "the Iranian tanker sailed") == {}
+
+
+def test_a_second_surname_may_be_left_out(sdn_scanner: Scanner) -> None:
+    """The press writes "Nicolás Maduro" for MADURO MOROS, Nicolas."""
+    assert "ofac-sdn:22790" in _found(sdn_scanner, "dijo Nicolás Maduro ayer")["Nicolás Maduro"]
+
+
+def test_stop_words_inside_a_name(sdn_scanner: Scanner) -> None:
+    assert "ofac-sdn:26367" in _found(sdn_scanner, "la Petróleos de Venezuela")[
+        "Petróleos de Venezuela"
+    ]
+
+
+def test_vowels_of_a_transliteration_may_differ(sdn_scanner: Scanner) -> None:
+    found = _found(sdn_scanner, "sagte Alexander Lukaschenko heute")
+    assert "ofac-sdn:9760" in found["Alexander Lukaschenko"]
+
+
+def test_a_single_word_of_a_longer_name_is_not_that_name(sdn_scanner: Scanner) -> None:
+    """"Andreï Roublev" is a person, not the bank RUBLEV."""
+    ws_text = "le joueur Andreï Roublev a gagné"
+    ws = words(ws_text)
+    gaz = sdn_scanner.gazetteer
+    assert not gaz.find(ws, gaz.lookups(ws), ws_text)

@@ -114,3 +114,16 @@ def test_scan_text_and_the_package_entry_point(shared_data: object) -> None:
     from tamis.scan import pipeline
 
     assert tamis.scan_text is pipeline.scan_text
+
+
+def test_every_party_is_at_or_above_the_threshold(sdn_scanner: Scanner) -> None:
+    text = ("Caracas. María Machado y Jesús Oliveros hablaron con el presidente "
+            "Nicolás Maduro. Machado dijo que Oliveros no vendrá.")
+    result = sdn_scanner.scan(text, fast=True)
+    assert result.parties and all(p.score >= 0.7 for p in result.parties)
+
+
+def test_the_longest_span_that_links_wins(all_scanner: Scanner) -> None:
+    text = "Dans le Sahel, Al-Qaïda au Maghreb islamique a revendiqué l'attaque."
+    ids = {p.id for p in all_scanner.scan(text, fast=True).parties}
+    assert "un-sc:QDe.014" in ids and "ofac-sdn:6366" not in ids
