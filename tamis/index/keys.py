@@ -111,8 +111,11 @@ def query_groups(forms: Iterable[NameForm]) -> list[tuple[dict[str, float], bool
                         for short in (tok.text, tok.key):  # a listed part one letter longer
                             if len(short) >= MIN_DELETE - 1:
                                 group["d:" + short] = ONE_MORE
+        abjad = any(is_abjad(w) for w in form.forms)
         for text, key in _joined(form.tokens):
             if text not in groups:
                 groups[text] = {text: FACTORS["t"], key: FACTORS["k"]}
+                if abjad and len(sk := skeleton(text[2:])) >= 3:
+                    groups[text]["s:" + sk] = FACTORS["s"]
                 joined.add(text)
     return [(group, name in joined) for name, group in groups.items()]

@@ -25,6 +25,8 @@ from tamis.match.parts import (
     part_similarity,
     skeleton_similarity,
 )
+from tamis.match.parts import SKELETON
+from tamis.normalise.scripts import skeleton
 from tamis.normalise import OBJ, ORG, PER, NameForm
 from tamis.normalise.names import FAMILY, MIDDLE, PATRONYMIC
 from tamis.normalise.tokens import NUMBER, WEAK
@@ -148,6 +150,9 @@ def align(q: NameForm, r: NameForm) -> NameAlignment:
                 hit = part_similarity(a, b)
             if abjad and hit[0] < 0.9 and (i in qa) != (j in ra):
                 same = skeleton_similarity(a, b)  # the best evidence an abjad can give
+                if same[0] > 0.0 and (len(qt) == 1 or len(rt) == 1):
+                    # one part alone: a few consonants agree by chance (المنار ~ Manaure)
+                    same = (config().parts["skeleton_alone"], same[1], same[2])
                 if same[0] > hit[0]:
                     hit = same
             if org and a.concepts and hit[0] < 0.9:
@@ -156,7 +161,8 @@ def align(q: NameForm, r: NameForm) -> NameAlignment:
                     hit = concept
             if hit[0] > 0.0 and not (strict_org and hit[1] == INITIAL_KIND):
                 cands.append((hit[0], -i, -j, hit))
-    if not cands and qp.forms.isdisjoint(rp.joins) and rp.forms.isdisjoint(qp.joins):
+    if (not cands and not abjad and qp.forms.isdisjoint(rp.joins)
+            and rp.forms.isdisjoint(qp.joins)):  # fmt: skip
         return NameAlignment(q, r, 0.0, [], ())  # nothing in common (parts listed on demand)
     if len(cands) > 1:
         cands.sort(reverse=True)
@@ -190,6 +196,12 @@ def align(q: NameForm, r: NameForm) -> NameAlignment:
     ):  # fmt: skip
         for i, j, sim, w in _join_pass(q, r, qp, rp, q_used, r_used):
             pairs.append((i, j, sim, JOINED, JOINED))
+            num += sim * w
+            den += w
+            content = True
+    if abjad and len(pairs) < nq and len(pairs) < nr:
+        for i, j, sim, w in _skeleton_join(q, r, qp, rp, q_used, r_used):
+            pairs.append((i, j, sim, JOINED, SKELETON))
             num += sim * w
             den += w
             content = True
@@ -290,4 +302,40 @@ def _join_pass(
             r_used[k] = q_used[m] = q_used[m + 1] = True
             out.append((m, k, joined, (qp.weights[m] + rp.weights[k]) * 0.5))
             out.append((m + 1, -2, joined, qp.weights[m + 1] * 0.5))
+    return out
+
+
+def _skeleton_join(
+    q: NameForm,
+    r: NameForm,
+    qp: _Profile,
+    rp: _Profile,
+    q_used: list[bool],
+    r_used: list[bool],
+) -> list[tuple[int, int, float, float]]:
+    """Two adjacent parts in an abjad written as one in Latin letters, or the reverse, by
+    consonant skeleton (حزب الله, "hzb allh" = Hizballah). Same output as `_join_pass`."""
+    sim = config().parts["skeleton"]
+    out: list[tuple[int, int, float, float]] = []
+    for one, two, used1, used2, p1, p2, flip in ((q, r, q_used, r_used, qp, rp, False),
+                                                   (r, q, r_used, q_used, rp, qp, True)):  # fmt: skip
+        toks = two.tokens
+        pairs = {}
+        for m in range(len(toks) - 1):
+            if not used2[m] and not used2[m + 1] and (m in p2.abjad) != (0 in p1.abjad):
+                sk = skeleton(toks[m].text + toks[m + 1].text)
+                if len(sk) >= 3:
+                    pairs.setdefault(sk, m)
+        if not pairs:
+            continue
+        for k, tok in enumerate(one.tokens):
+            m = pairs.get(skeleton(tok.text), -1) if not used1[k] else -1
+            if m >= 0 and not used2[m] and not used2[m + 1]:
+                used1[k] = used2[m] = used2[m + 1] = True
+                w = (p1.weights[k] + p2.weights[m]) * 0.5
+                rest = p2.weights[m + 1] * 0.5
+                if flip:
+                    out += [(m, k, sim, w), (m + 1, -2, sim, rest)]
+                else:
+                    out += [(k, m, sim, w), (-2, m + 1, sim, rest)]
     return out

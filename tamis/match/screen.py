@@ -30,12 +30,16 @@ from tamis.match.score import Match, score_entity
 from tamis.model.entity import Entity
 from tamis.model.store import Store
 from tamis.normalise import NameForm
+from tamis.normalise.scripts import is_abjad
 
 __all__ = ["CANDIDATES", "Hit", "Screener", "compare", "screen", "screen_many", "screener"]
 
 CANDIDATES = 60  # entities the index proposes and the scorer scores, per query
 MIN_PRESCORE = 0.4  # beyond the first SURE candidates, index scores below this are not scored
 SURE = 3
+# a name written in an abjad (Arabic, Persian, Hebrew) meets listed names through coarse
+# consonant skeletons, so index pre-scores say less: score more of its candidates
+MIN_PRESCORE_ABJAD = 0.25
 NOT_LOADED = "no lists loaded: run tamis update"
 KEEP_BUILT = 100_000  # prepared entities a build keeps as objects (the rest: unpickled on use)
 SEARCH_CACHE = 20_000  # distinct query names whose candidates are kept (cleared when full)
@@ -155,7 +159,8 @@ class Screener:
         if found is None:
             if len(self._searches) >= SEARCH_CACHE:
                 self._searches.clear()
-            found = self._searches[sig] = self.index.search(forms, limit, MIN_PRESCORE, SURE)
+            floor = MIN_PRESCORE_ABJAD if any(_abjad(f) for f in forms) else MIN_PRESCORE
+            found = self._searches[sig] = self.index.search(forms, limit, floor, SURE)
         return found
 
     # -- screening -----------------------------------------------------------------------
@@ -181,6 +186,10 @@ class Screener:
              threshold: float | None = None) -> list[Hit]:  # fmt: skip
         return [Hit(m.id or "", m.score, m.match, m.caption, m.schema)
                 for m in self.screen(query, top, threshold)]  # fmt: skip
+
+
+def _abjad(form: NameForm) -> bool:
+    return any(is_abjad(w) for w in form.forms)
 
 
 def _token_sig(form: NameForm) -> tuple[Any, ...]:
