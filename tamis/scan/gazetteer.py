@@ -64,6 +64,8 @@ class Gazetteer:
         self.given = frozenset(given)  # parts some listed person has as a first name
         self.generic = frozenset(generic)  # generic organisation words ("bank", "united")
         self.stop = stop_words()
+        self._wake: tuple[dict[int, list[int]], dict[int, dict[int, list[int]]],
+                          list[frozenset[int]]] | None = None  # fmt: skip
 
     # -- building ------------------------------------------------------------------------
 
@@ -179,17 +181,52 @@ class Gazetteer:
             return gap + 1
         return 0
 
+    def _wake_index(self) -> tuple[dict[int, list[int]], dict[int, dict[int, list[int]]],
+                                   list[frozenset[int]]]:  # fmt: skip
+        """Which names a run of words can wake, built once on first use (not persisted):
+        one-part organisation names by their part; names of 2+ required parts by their
+        anchor and each other required part (a name needs 2 positions, see `_covers`);
+        and each name's required parts as a set."""
+        if self._wake is None:
+            singles: dict[int, list[int]] = {}
+            pairs: dict[int, dict[int, list[int]]] = {}
+            for a, numbers in self.anchors.items():
+                for n in numbers:
+                    _, person, req, _, _ = self.names[n]
+                    if len(req) == 1:
+                        if not person:  # a surname alone is for coreference
+                            singles.setdefault(a, []).append(n)
+                        continue
+                    d = pairs.setdefault(a, {})
+                    for b in req:
+                        if b != a:
+                            d.setdefault(b, []).append(n)
+            self._wake = (singles, pairs, [frozenset(e[2]) for e in self.names])
+        return self._wake
+
     def _run(self, words: list[Word], looks: list[Lookup], i: int, j: int,
              found: dict[tuple[int, int], tuple[set[int], bool]], text: str) -> None:  # fmt: skip
-        woken: set[int] = set()
+        singles, pairs, reqs = self._wake_index()
+        present: set[int] = set()
         for p in range(i, j + 1):
-            for k in looks[p][0] | looks[p][1]:
-                woken.update(self.anchors.get(k, ()))
+            present |= looks[p][0]
+            present |= looks[p][1]
+        woken: set[int] = set()
+        for a in present:
+            woken.update(singles.get(a, ()))
+            if i < j and (d := pairs.get(a)):
+                for b in d.keys() & present:
+                    woken.update(d[b])
         for name in woken:
-            span = self._covers(self.names[name], words, looks, i, j, text)
+            req = reqs[name]
+            # a cheap check first: _covers allows one missing part of three or more
+            if not (req <= present or (len(req) >= 3 and len(req - present) <= 1)):
+                continue
+            entry = self.names[name]
+            span = self._covers(entry, words, looks, i, j, text)
             if span is not None:
-                ents, _ = found.setdefault(span, (set(), self.names[name][1]))
-                ents.add(self.names[name][0])
+                ents, _ = found.setdefault(span, (set(), entry[1]))
+                ents.add(entry[0])
 
     def _covers(self, entry: Entry, words: list[Word], looks: list[Lookup], i: int,
                 j: int, text: str) -> tuple[int, int] | None:  # fmt: skip

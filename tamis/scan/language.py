@@ -1,21 +1,27 @@
 """The language of an article (ISO 639-1), with lingua, whose models ship in its wheel.
 
 The detector is restricted to the languages a compliance team reads and the press names
-listed parties in: fewer candidates make it faster and steadier on short texts. It is
-built once per process, on first use (lingua is imported then, not with `tamis.scan`).
-A sample of the text is enough: an article does not change language halfway.
+listed parties in: fewer candidates make it steadier on short texts. It is built once per
+process, on first use (lingua is imported then, not with `tamis.scan`), with its models
+loaded at once, so a forked worker inherits them. A sample of the text is enough: an
+article does not change language halfway, and lingua's time grows with the characters it
+reads (about 1.5 ms per 1,000 measured), so the sample is short: 1,000 characters, 300 in
+`fast` mode (each right on all the dev-set articles; 150 already were).
 """
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import Any
 
 __all__ = ["LANGUAGES", "detect"]
 
 LANGUAGES = ("fr", "en", "de", "es", "it", "pt", "ru", "uk", "ar", "fa", "tr", "zh")
-SAMPLE = 1500  # characters read (from the start); fast mode reads a third of it
+SAMPLE = 1000  # characters read (from the start)
+FAST_SAMPLE = 300  # in fast mode
 MIN_LETTERS = 12  # below this, no answer is better than a guess
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 @cache
@@ -24,13 +30,15 @@ def _detector() -> Any:
 
     languages = [Language.from_iso_code_639_1(getattr(IsoCode639_1, code.upper()))
                  for code in LANGUAGES]  # fmt: skip
-    return LanguageDetectorBuilder.from_languages(*languages).build()
+    builder = LanguageDetectorBuilder.from_languages(*languages)
+    return builder.with_preloaded_language_models().build()
 
 
 def detect(text: str, fast: bool = False) -> str | None:
     """"fr", "ru", ... or None when the text has too few letters to tell."""
-    sample = text[: SAMPLE // 3 if fast else SAMPLE]
-    if sum(1 for c in sample if c.isalpha()) < MIN_LETTERS:
+    sample = text[: FAST_SAMPLE if fast else SAMPLE]
+    head = 4 * MIN_LETTERS  # enough letters there spares counting them all
+    if len(_LETTER.findall(sample, 0, head)) < MIN_LETTERS > len(_LETTER.findall(sample)):
         return None
     found = _detector().detect_language_of(sample)
     return None if found is None else found.iso_code_639_1.name.lower()

@@ -120,7 +120,7 @@ class Scanner:
 
     def _unexplained(self, text: str, ws: list[Word], looks: list[Lookup],
                      found: dict[tuple[int, int], Any]) -> list[tuple[int, int]]:  # fmt: skip
-        """The paragraphs NER should read: those with a capitalised word that can be a
+        """The passages NER should read: around each capitalised word that can be a
         listed name part and that no gazetteer candidate, country name, honorific or
         surname of a candidate explains. NER is the slow step; elsewhere it cannot add
         a span the engine would accept (a span needs a listed name part)."""
@@ -136,14 +136,7 @@ class Scanner:
             kinds = looks[i][0] | looks[i][1]
             if kinds and not kinds <= known and not is_country(w):
                 hot.append(w.start)
-        parts: list[tuple[int, int]] = []
-        for start in hot:
-            if parts and start < parts[-1][1]:
-                continue
-            a = text.rfind("\n", 0, start) + 1
-            b = text.find("\n", start)
-            parts.append((a, len(text) if b < 0 else b))
-        return parts
+        return ner.windows(text, hot)  # the sentence around each such word
 
     def _coref(self, text: str, ws: list[Word], looks: list[Lookup],
                parties: dict[str, _Party], fulls: list[coref.FullMention],
