@@ -31,7 +31,8 @@ __all__ = ["FACTORS", "MIN_DELETE", "name_keys", "name_parts", "query_groups", "
 
 # How much sharing one key says about two parts (the IDF of the key multiplies it).
 FACTORS = {"t": 1.0, "k": 0.9, "g": 0.8, "c": 0.8, "s": 0.7, "p": 0.6, "d": 0.5, "i": 0.3}
-ONE_MORE = 0.7  # a query part that is a listed part less one letter: closer than a sound
+ONE_MORE = 0.7
+ABJAD_SKELETON = 1.0  # a query part written in an abjad: its skeleton says as much as a text  # a query part that is a listed part less one letter: closer than a sound
 MIN_DELETE = 5  # parts shorter than this get no deletion keys: one edit is another name
 
 
@@ -102,10 +103,10 @@ def query_groups(forms: Iterable[NameForm]) -> list[tuple[dict[str, float], bool
         for tok, written in zip(form.tokens, form.forms):
             if tok.text not in groups:
                 keys = token_keys(tok, org)
-                if tok.kind == WORD and is_abjad(written) and len(sk := skeleton(tok.text)) >= 2:
-                    keys.append("s:" + sk)
                 if keys:
                     group = groups[tok.text] = {k: FACTORS[k[0]] for k in keys}
+                    if tok.kind == WORD and is_abjad(written) and len(sk := skeleton(tok.text)) >= 2:
+                        group["s:" + sk] = ABJAD_SKELETON  # an abjad's best evidence
                     if tok.kind != NUMBER:
                         group["i:" + tok.text[0]] = FACTORS["i"]
                         for short in (tok.text, tok.key):  # a listed part one letter longer
@@ -116,6 +117,6 @@ def query_groups(forms: Iterable[NameForm]) -> list[tuple[dict[str, float], bool
             if text not in groups:
                 groups[text] = {text: FACTORS["t"], key: FACTORS["k"]}
                 if abjad and len(sk := skeleton(text[2:])) >= 3:
-                    groups[text]["s:" + sk] = FACTORS["s"]
+                    groups[text]["s:" + sk] = ABJAD_SKELETON
                 joined.add(text)
     return [(group, name in joined) for name, group in groups.items()]

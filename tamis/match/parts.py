@@ -14,7 +14,7 @@ from rapidfuzz.distance import Levenshtein
 
 from tamis.normalise import Token
 from tamis.normalise.data import load_table
-from tamis.normalise.scripts import skeleton
+from tamis.normalise.scripts import skeleton, written_in
 from tamis.normalise.tokens import INITIAL, NUMBER, WEAK
 
 __all__ = ["EXACT", "MISSING", "NameConfig", "concept_similarity", "config", "part_similarity"]
@@ -134,7 +134,10 @@ def skeleton_similarity(a: Token, b: Token) -> tuple[float, str, str]:
         return _NONE
     sa = {skeleton(a.key), skeleton(a.text)}
     if any(len(s) >= 2 and s in sa for s in (skeleton(b.key), skeleton(b.text))):
-        return config().parts["skeleton"], TRANSLIT, SKELETON
+        # the long vowels an abjad does write (ا و ي) must fall where the Latin has them
+        if written_in(a.text, b.text) or written_in(b.text, a.text):
+            return config().parts["skeleton"], TRANSLIT, SKELETON
+        return config().parts["skeleton_vowels"], TRANSLIT, SKELETON
     return _NONE
 
 

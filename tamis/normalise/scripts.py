@@ -24,7 +24,7 @@ from rigour.text import ascii_text
 
 from tamis.normalise.data import load_table
 
-__all__ = ["is_abjad", "romanise", "skeleton"]
+__all__ = ["is_abjad", "letter_classes", "romanise", "skeleton", "written_in"]
 
 
 @cache
@@ -46,17 +46,38 @@ def skeleton(key: str) -> str:
     "vladimir", "wladimir" and Arabic "fladymyr" -> "fldmr"; "putin" and "bwtyn" -> "btn";
     "muhammad" and "mhmd" -> "mhmd"; "al-asad"/"alasad" -> "sd".
     """
-    digraphs, classes, vowels = _table()
-    if key.startswith("al") and len(key) > 4:
-        key = key[2:]
-    for pattern, dst in digraphs:
-        key = pattern.sub(dst, key)
-    key = re.sub(r"(.)\1+", r"\1", key.translate(classes))  # doubled letters: one (shadda)
+    vowels = _table()[2]
+    key = letter_classes(key)
     # the vowel letters (and w, y, which Arabic also uses for long vowels) go; a first w
     # or y is a consonant (Walid, Yusuf) and stays
     head = key[:1] if key[:1] not in vowels else ""
     body = "".join(c for c in key[1:] if c not in vowels and c not in "wy")
     return head + body
+
+
+@lru_cache(maxsize=200_000)
+def letter_classes(key: str) -> str:
+    """A part with the letters an abjad cannot tell apart folded into one class (and its
+    digraphs and doubled letters made single), vowels kept: "bashar" -> "bacar"."""
+    digraphs, classes, _ = _table()
+    if key.startswith("al") and len(key) > 4:
+        key = key[2:]
+    for pattern, dst in digraphs:
+        key = pattern.sub(dst, key)
+    return re.sub(r"(.)\1+", r"\1", key.translate(classes))  # doubled letters: one (shadda)
+
+
+def written_in(abjad: str, latin: str) -> bool:
+    """Whether an abjad part's letters (consonants and long vowels, in Latin) occur in
+    order in a Latin part: بشار "bshar" is in Bashar, not in Bushra."""
+    a, b = letter_classes(abjad), letter_classes(latin)
+    rest = iter(b[:1] + b[1:].translate(_VOWEL_LETTERS))
+    return all(ch in rest for ch in a[:1] + a[1:].translate(_VOWEL_LETTERS))
+
+
+# after the first letter, w and y write the long vowels u and i; o and e are their short
+# Latin spellings (Younis = ywns = yunis)
+_VOWEL_LETTERS = str.maketrans("wyoe", "uiui")
 
 
 def is_abjad(text: str) -> bool:

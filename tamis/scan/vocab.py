@@ -23,6 +23,8 @@ from rapidfuzz.distance import Levenshtein
 
 from tamis.normalise import fold, latin, token, tokens
 from tamis.normalise.data import load_table
+from tamis.normalise.scripts import is_abjad
+from tamis.normalise.scripts import skeleton as abjad_skeleton
 from tamis.normalise.text import scripts
 
 __all__ = ["STOP_LANGUAGES", "Lookup", "stop_words", "variants"]
@@ -121,6 +123,19 @@ class Vocabulary:
             if len(sk) >= MIN_SKELETON:
                 self.skeletons.setdefault(sk, []).append(n)
         self._cache: dict[str, Lookup] = {}
+        self._abjad_index: dict[str, list[int]] | None = None
+
+    def _abjad(self) -> dict[str, list[int]]:
+        """Listed parts by the consonant skeleton an abjad (Arabic, Persian, Hebrew) leaves
+        of them, letter classes folded (f/v, b/p): built on the first such word."""
+        if self._abjad_index is None:
+            index: dict[str, list[int]] = {}
+            for n, k in enumerate(self.keys):
+                sk = abjad_skeleton(k)
+                if len(sk) >= MIN_SKELETON:
+                    index.setdefault(sk, []).append(n)
+            self._abjad_index = index
+        return self._abjad_index
 
     def lookup(self, folded: str) -> Lookup:
         """(exact, near, form): the listed parts a folded word can be, and the variant of the
@@ -154,6 +169,8 @@ class Vocabulary:
                 meant.update(self.concepts.get(c, ()))
             meant -= exact
             exact |= meant
+            if is_abjad(form) and len(sk := abjad_skeleton(text)) >= MIN_SKELETON:
+                exact.update(self._abjad().get(sk, ()))  # vowels unwritten: by consonants
             near = self._near(tok.key, tok.phon, exact)
             if exact:
                 return frozenset(exact), frozenset(near), form, frozenset(meant)
