@@ -8,7 +8,12 @@ tax, registration, IMO numbers...) and gender (stated, or shown by a patronymic)
 
 from __future__ import annotations
 
+import re
+
+from rigour.names import extract_org_types
+
 from tamis.match.query import (
+    ALONE,
     GENDERS,
     KIND_OF_SCHEMA,
     Prepared,
@@ -27,7 +32,16 @@ from tamis.normalise import (
     parse_dates,
     tokens,
 )
-from tamis.normalise.org_words import acronym
+from tamis.normalise.org_words import (
+    acronym,
+    acronym_keys,
+    initial_letter,
+    is_function_word,
+    query_acronym_key,
+    skipped,
+)
+from tamis.normalise.scripts import is_abjad
+from tamis.normalise.tokens import WEAK, WORD, Token
 
 __all__ = ["COUNTRY_PROPS", "ID_PROPS", "NAME_PROPS", "prepare_entity"]
 
@@ -58,16 +72,99 @@ def _entity_names(entity: Entity) -> list[tuple[str, str]]:
     return values
 
 
+def _content(form: NameForm) -> list[Token]:
+    """The words of an org name that initials are made of (no function words, legal forms)."""
+    return [
+        t
+        for t in form.tokens
+        if t.kind == WORD and not is_function_word(t.text) and not skipped(t.text)
+    ]
+
+
+def _initials_names(form: NameForm) -> list[str]:
+    """Initials of an organisation's name as other languages write them, in any order
+    ("RUSSIAN DIRECT INVESTMENT FUND" -> РФПИ's key "0fipr"), for the whole name, or for a
+    run of 3+ table words inside it kept with the other words ("PRIVATE MILITARY COMPANY
+    'WAGNER'" -> "0chkv wagner", ЧВК Вагнер); and a listed acronym's letters in any order
+    (AQIM -> "0aimq": the French write AQMI)."""
+    content = _content(form)
+    words = [(initial_letter(t.text), t.concepts) for t in content]
+    out = sorted(k for k in acronym_keys(words) if len(k) > ALONE)  # "0" + 4+ letters
+    toks = form.tokens
+    if (
+        len(toks) == 1
+        and len(toks[0].text) >= ALONE
+        and (key := query_acronym_key(toks[0].text.upper()))
+    ):
+        out.append(key)
+    runs: list[list[int]] = [[]]
+    for k, tok in enumerate(toks):
+        if tok.concepts and tok.kind == WORD and not skipped(tok.text):
+            runs[-1].append(k)
+        elif not is_function_word(tok.text) or not runs[-1]:
+            runs.append([])
+    for run in runs:  # the other words: a name or two (ЧВК «Вагнер»), not a second name
+        if 3 <= len(run) < len(content) <= len(run) + 2:
+            before = [t.text for t in toks[: run[0]]]
+            after = [t.text for t in toks[run[-1] + 1 :]]
+            run_words = [(initial_letter(toks[k].text), toks[k].concepts) for k in run]
+            out += [" ".join([*before, key, *after]) for key in sorted(acronym_keys(run_words))]
+    return out
+
+
+def _written_initials(form: NameForm) -> list[str]:
+    """Initials the way Spanish-speaking lists write them, every word counted and the legal
+    form's letters added ("PETROLEOS DE VENEZUELA, S.A." -> "pdvsa")."""
+    words = [t.text for t in form.tokens if t.kind in (WORD, WEAK) and t.text[0].isalpha()]
+    found = extract_org_types(fold(form.original), generic=True)
+    out = []
+    tail = found[-1][0] if found else ""
+    ends = "." in tail and fold(form.original).rstrip(" .").endswith(tail.rstrip(". "))
+    if len(_content(form)) >= 2 and ends:
+        out.append("".join(w[0] for w in words) + "".join(c for c in tail if c.isalpha()))
+    return [a for a in out if 4 <= len(a) <= 6]
+
+
 def _acronyms(forms: tuple[tuple[NameForm, str], ...]) -> list[tuple[str, str]]:
-    """The initials of an organisation's names of 3+ content words, as derived names
-    ("RUSSIAN DIRECT INVESTMENT FUND" -> "rdif"): the press writes many names so. Weighted
-    low (`name.props.acronym`): initials are shared by many names."""
+    """Short forms of an organisation's names, as derived names weighted low
+    (`name.props.acronym`: initials are shared by many names): the initials of 3+ content
+    words ("RUSSIAN DIRECT INVESTMENT FUND" -> "rdif"), the same in other languages in any
+    order, initials with every word and the legal form (PDVSA)."""
     out = []
     for form, prop in forms:
-        if form.kind == ORG and prop in ("name", "alias"):
-            initials = acronym([t.text for t in form.tokens])
-            if initials and len(initials) <= 6:
-                out.append(("acronym", initials))
+        if form.kind != ORG or prop not in _ACRONYM_OF or any(map(is_abjad, form.forms)):
+            continue  # no capitals in an abjad: its press does not write initials
+        initials = acronym([t.text for t in form.tokens])
+        if initials and len(initials) <= 6:
+            out.append(("acronym", initials))
+        derived = _initials_names(form) + _written_initials(form)
+        out += [("acronym", text) for text in derived]
+    return out
+
+
+_ACRONYM_OF = ("name", "alias", "abbreviation")
+
+
+_PAREN = re.compile(r"\(([^\W\d_]{2,8})\)")
+
+
+def _parenthesised(values: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A name with its acronym in parentheses ("ISLAMIC STATE IN THE GREATER SAHARA (ISGS)",
+    "ISLAMIC REVOLUTIONARY GUARD CORPS (IRGC)-QODS FORCE"): the name without it, the acronym
+    in place of the words it stands for, and the acronym alone when it ends the name.
+    Only when its letters are the initials of the words before it ("(KIEV)" is not)."""
+    out = []
+    for prop, value in values:
+        if prop not in ("name", "alias") or not (m := _PAREN.search(value)):
+            continue
+        letters = m.group(1).casefold()
+        before = [w for w in tokens(fold(value[: m.start()])) if not is_function_word(w)]
+        if len(before) < len(letters) or "".join(w[0] for w in before[-len(letters) :]) != letters:
+            continue
+        rest = value[m.end() :].strip(" -")
+        head = " ".join(before[: -len(letters)])
+        out.append((prop, f"{value[: m.start()]} {rest}".strip()))
+        out.append((prop if rest else "abbreviation", f"{head} {m.group(1)} {rest}".strip()))
     return out
 
 
@@ -75,7 +172,8 @@ def prepare_entity(entity: Entity) -> Prepared:
     """Prepare a list entity (any thing schema; relations have no names and score nothing)."""
     kind = KIND_OF_SCHEMA.get(entity.schema, UNK)
     family = [t for last in entity.get("lastName") for t in tokens(fold(last))]
-    forms = name_forms(_entity_names(entity), kind, family)
+    values = _entity_names(entity)
+    forms = name_forms(values + _parenthesised(values), kind, family)
     if kind != PER:
         seen = {f.signature for f, _ in forms}
         derived = name_forms(_acronyms(forms), ORG)

@@ -11,6 +11,7 @@ objects, so an index can persist them and score candidates without re-normalisin
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -30,12 +31,14 @@ from tamis.normalise import (
     parse_dates,
     patronymic_gender,
 )
+from tamis.normalise.org_words import query_acronym_key, skipped
 
 __all__ = [
     "Prepared",
     "PreparedEntity",
     "PreparedQuery",
     "QueryError",
+    "acronym_form",
     "prepare_query",
     "schema_name",
 ]
@@ -165,6 +168,28 @@ def inferred_genders(forms: tuple[tuple[NameForm, str], ...]) -> set[str]:
     return {g for form, _ in forms if (g := patronymic_gender(form))}
 
 
+_WORD = re.compile(r"[^\W\d_]+")
+ALONE = 4  # the fewest letters of initials in any order that stand alone as a name
+
+
+def acronym_form(name: str) -> str | None:
+    """The name with a word written in capitals as an acronym made order-free ("РФПИ" ->
+    "0fipr", "ЧВК «Вагнер»" -> "0chkv «Вагнер»"), to meet the initials of a listed name in
+    any language (`tamis.normalise.org_words.acronym_keys`); None when it has none. In a name
+    written all in capitals ("JOHN SMITH") only a name of one word counts; alone, an acronym
+    needs `ALONE` letters."""
+    words = _WORD.findall(name)
+    if len(words) > 1 and all(w.isupper() for w in words):
+        return None
+    if len(words) == 1 and len(words[0]) < ALONE:
+        return None  # three letters in any order meet too many names (VTB ~ ТБВ)
+    out, found = name, False
+    for m in reversed(list(_WORD.finditer(name))):
+        if not skipped(m.group(0).casefold()) and (key := query_acronym_key(m.group(0))):
+            out, found = out[: m.start()] + key + out[m.end() :], True
+    return out if found else None
+
+
 def _strings(value: Any, field: str) -> list[str]:
     if value is None:
         return []
@@ -189,6 +214,10 @@ def prepare_query(query: Mapping[str, Any]) -> Prepared:
     # well-known names another language writes differently (金正恩 = Kim Jong Un)
     values += [("exonym", e) for _, v in list(values) for e in exonyms(fold(v))]
     forms = name_forms(values, kind)
+    if kind != PER:  # initials stand for organisations
+        seen = {f.signature for f, _ in forms}
+        acronyms = name_forms([("acronym", a) for _, v in values if (a := acronym_form(v))], ORG)
+        forms += tuple((f, p) for f, p in acronyms if f.signature not in seen)
     if not forms:
         raise QueryError(f"the name {names[0]!r} has no letters or digits to compare")
     dates: list[DatePart] = []

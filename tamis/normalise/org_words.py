@@ -9,20 +9,33 @@ of at least `min_stem` letters. Stems are compared by their spelling key, so tha
 "rossiyskiy" and "rossiisky" (two romanisations) meet. No per-language code: all is in the table.
 
 Also here: splitting German/Dutch compounds made wholly of table words, undoing elision
-("d'investissement"), acronyms of the content words, and the function words of org names.
+("d'investissement"), acronyms of the content words, the same initials as other languages
+write them (`acronym_keys`: РФПИ = RDIF, CGRI = IRGC), and the function words of org names.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import cache, lru_cache
 
 from tamis.normalise.data import load_table
 from tamis.normalise.text import latin, tokens
 from tamis.normalise.translit import spelling_key
 
-__all__ = ["acronym", "is_function_word", "split_compound", "unelide", "word_concepts"]
+__all__ = [
+    "ANY_ORDER",
+    "acronym",
+    "acronym_keys",
+    "initial_letter",
+    "initials_key",
+    "is_function_word",
+    "query_acronym_key",
+    "skipped",
+    "split_compound",
+    "unelide",
+    "word_concepts",
+]
 
 _EMPTY: frozenset[str] = frozenset()
 
@@ -217,6 +230,11 @@ def _legal_words() -> frozenset[str]:
     return frozenset(str(w) for w in load_table("org_words.yml")["acronym_skip"])
 
 
+def skipped(part: str) -> bool:
+    """A legal form or other word initials leave out (llc, jsc, gmbh)."""
+    return part in _legal_words()
+
+
 def acronym(parts: Sequence[str]) -> str | None:
     """Initials of the content words of an org name with at least 3 of them, else None.
 
@@ -230,3 +248,73 @@ def acronym(parts: Sequence[str]) -> str | None:
     if len(content) < 3:
         return None
     return "".join(p[0] for p in content)
+
+
+# Initials in any order are written "0" + sorted letters: a part with a digit is a number-kind
+# part, which agrees only with the same text, never with a word or a real acronym ("cgir").
+ANY_ORDER = "0"
+
+
+def initial_letter(word: str) -> str:
+    """The first letter of a word in ASCII Latin letters ("Фонд" -> "f", "Частный" -> "ch")."""
+    for ch in word.casefold():
+        if ch.isalpha():
+            return "".join(c for c in latin(ch).casefold() if c.isascii() and c.isalpha())
+    return ""
+
+
+def initials_key(letters: Iterable[str]) -> str:
+    """Initials as one order-free key: ("r", "f", "p", "i") -> "0fipr"."""
+    return ANY_ORDER + "".join(sorted(letters))
+
+
+@cache
+def _acronym_rule() -> tuple[dict[str, dict[str, str]], tuple[str, ...], int, int]:
+    """(concept -> language -> initial of its first form there, languages, min, max words)."""
+    data = load_table("org_words.yml")
+    spec = data["acronyms"]
+    langs = tuple(str(code) for code in spec["languages"])
+    initials: dict[str, dict[str, str]] = {}
+    for section in ("concepts", "countries"):
+        for concept, forms in data[section].items():
+            for code, words in (forms or {}).items():
+                if str(code) in langs and words:
+                    letter = initial_letter(str(words[0]).lstrip("="))
+                    if letter:
+                        initials.setdefault(str(concept), {})[str(code)] = letter
+    return initials, langs, int(spec["min"]), int(spec["max"])
+
+
+def acronym_keys(words: Sequence[tuple[str, frozenset[str]]]) -> set[str]:
+    """The order-free initials of a name as each language would write them.
+
+    `words`: (the word's own initial, its concepts) per content word. A word with concepts
+    takes, per language, the initial of its concept's first form there (fund: "f" in
+    English, "ф" -> "f" in Russian); a word without (a proper name) keeps its own initial;
+    a language missing one of the concepts gives no key. [russia, direct, investment, fund]
+    -> {"0dfir" (en, fr), "0fipr" (ru: РФПИ), ...}.
+    """
+    initials, langs, low, high = _acronym_rule()
+    if not low <= len(words) <= high or not all(own for own, _ in words):
+        return set()
+    out = set()
+    for lang in langs:
+        letters = []
+        for own, concepts in words:
+            found = sorted(initials[c][lang] for c in concepts if lang in initials.get(c, {}))
+            if concepts and not found:
+                break
+            letters.append(found[0] if found else own)
+        else:
+            out.add(initials_key(letters))
+    return out
+
+
+def query_acronym_key(written: str) -> str | None:
+    """The order-free key of a word written in capitals as an acronym ("РФПИ" -> "0fipr",
+    "CGRI" -> "0cgir"); None for other words and for lengths outside the table's range."""
+    _, _, low, high = _acronym_rule()
+    if not (low <= len(written) <= high and written.isalpha() and written.isupper()):
+        return None
+    letters = [initial_letter(ch) for ch in written]
+    return initials_key(letters) if all(letters) else None

@@ -71,6 +71,8 @@ def written_in(abjad: str, latin: str) -> bool:
     """Whether an abjad part's letters (consonants and long vowels, in Latin) occur in
     order in a Latin part: بشار "bshar" is in Bashar, not in Bushra."""
     a, b = letter_classes(abjad), letter_classes(latin)
+    if not a or not b or (a[0] in "aeiou") != (b[0] in "aeiou"):
+        return False  # a first vowel is written (ا, ع): نصر "nsr" is not Ansar
     rest = iter(b[:1] + b[1:].translate(_VOWEL_LETTERS))
     return all(ch in rest for ch in a[:1] + a[1:].translate(_VOWEL_LETTERS))
 

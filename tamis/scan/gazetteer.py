@@ -142,8 +142,10 @@ class Gazetteer:
         """What each word can be (glue words and lower-case stop words: nothing)."""
         look, stop = self.vocab.lookup, self.stop
         none: Lookup = (frozenset(), frozenset(), "", frozenset())
-        return [none if w.glue or (not w.cap and w.folded in stop) else look(w.folded)
-                for w in words]  # fmt: skip
+        # a stop word is nothing unless capitalised in a script with case ("Le Pen"); in a
+        # script without case (Arabic: إلى "to") it is nothing
+        return [none if w.glue or (w.folded in stop and not w.text[:1].isupper())
+                else look(w.folded) for w in words]  # fmt: skip
 
     def find(self, words: list[Word], looks: list[Lookup], text: str = "") -> list[Candidate]:
         """Candidate spans of listed names, in text order, one per distinct span (`text`,
@@ -162,8 +164,25 @@ class Gazetteer:
                 j += step
             self._run(words, looks, i, j, found, text)
             i = j + 1
+        self._joined(words, looks, found)
         return [Candidate(a, b, frozenset(ents), person)
                 for (a, b), (ents, person) in sorted(found.items())]  # fmt: skip
+
+    def _joined(self, words: list[Word], looks: list[Lookup],
+                found: dict[tuple[int, int], tuple[set[int], bool]]) -> None:  # fmt: skip
+        """A one-word organisation name written as two words (حزب الله = Hizballah, "Hizb
+        Allah"): two adjacent name words looked up together."""
+        singles = self._wake_index()[0]
+        for p in range(len(words) - 1):
+            a, b = words[p], words[p + 1]
+            if not (a.joined and looks[p][0] and looks[p + 1][0]) or (p, p + 1) in found:
+                continue
+            if not (a.cap and b.cap) or a.upper or b.upper:
+                continue
+            exact = self.vocab.lookup(a.folded + b.folded)[0]
+            numbers = [n for k in exact for n in singles.get(k, ())]
+            if numbers:
+                found[(p, p + 1)] = ({self.names[n][0] for n in numbers}, False)
 
     def _step(self, words: list[Word], looks: list[Lookup], k: int) -> int:
         """How many words from k on continue a run: a name part or a glue word (1), or up

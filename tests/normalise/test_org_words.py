@@ -10,7 +10,11 @@ import pytest
 from tamis.normalise import ORG, PER, UNK, fold, latin, name_form
 from tamis.normalise.org_words import (
     acronym,
+    acronym_keys,
+    initial_letter,
+    initials_key,
     is_function_word,
+    query_acronym_key,
     split_compound,
     unelide,
     word_concepts,
@@ -205,3 +209,53 @@ def test_no_real_sdn_organisation_word_is_split_absurdly(shared_data: Path) -> N
     words = {w for w in _sdn_org_words(shared_data / "ofac-sdn-2023-01") if w.isalpha()}
     split = {w: split_compound(w) for w in words if split_compound(w)}
     assert set(split) <= {"handelsbank"}
+
+
+def _words(*words: str) -> list[tuple[str, frozenset[str]]]:
+    return [(w[0], word_concepts(w)) for w in words]
+
+
+def test_initials_as_other_languages_write_them_in_any_order() -> None:
+    keys = acronym_keys(_words("russian", "direct", "investment", "fund"))
+    assert initials_key("rdif") in keys  # RDIF, FRID
+    assert query_acronym_key("РФПИ") in keys  # Российский фонд прямых инвестиций
+
+
+def test_a_word_without_a_concept_keeps_its_own_initial() -> None:
+    keys = acronym_keys(_words("private", "military", "company", "wagner"))
+    assert initials_key(["ch", "v", "k", "w"]) in keys  # ЧВК + Wagner
+
+
+def test_initials_of_a_script_letter_by_letter() -> None:
+    assert initial_letter("Частный") == "ch"
+    assert query_acronym_key("ЧВК") == initials_key(["ch", "v", "k"])
+
+
+@pytest.mark.parametrize("word", ["Ab", "VTBANKS", "Cgri", "ab1c"])
+def test_only_a_word_of_three_to_six_capitals_is_an_acronym(word: str) -> None:
+    assert query_acronym_key(word) is None
+
+
+def test_too_few_words_give_no_initials() -> None:
+    assert acronym_keys(_words("islamic", "state")) == set()
+
+
+@pytest.mark.parametrize(
+    ("words", "concept"),
+    [
+        (["corps", "korps", "cuerpo", "корпус", "sepah"], "corps"),
+        (["guard", "gardiens", "guardia", "garde", "pasdaran"], "guard"),
+        (["quds", "qods"], "quds"),
+        (["military", "militaire", "militar", "военный"], "military"),
+        (["private", "privee", "privado", "частный"], "private"),
+        (["greater", "grand", "gran"], "greater"),
+    ],
+)
+def test_words_of_armed_groups_names(words: list[str], concept: str) -> None:
+    for word in words:
+        assert concept in word_concepts(latin(word.casefold())), word
+
+
+def test_a_corps_is_not_a_guard_and_the_military_is_not_an_army() -> None:
+    assert "guard" not in word_concepts("corps")
+    assert "army" not in word_concepts("military")
