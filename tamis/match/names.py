@@ -8,9 +8,17 @@ assigned greedily, best first, each part used once. The name score is the weight
 agreement, where a part without a counterpart costs according to its role (a missing
 patronymic little, a missing family name fully) - and a known family name that finds no
 counterpart, or numbers that differ ("11420 CORP." vs "ACME 1 CORP."), cut the score.
+
+People's name parts are weighted by how common they are (tamis.normalise.frequency): a
+"Mohamed" or "Carlos" counts less than a "Putin", on both sides of the agreement and in what
+it costs when missing. A person's name whose agreeing parts are all common ("Carlos Perez",
+"Hassan Mohamed": many people bear each) is capped below the default threshold, so that it
+needs agreeing facts (birth date, country) to raise an alert.
 """
 
 from __future__ import annotations
+
+from functools import cache
 
 from tamis.match.parts import (
     EXACT_MATCH,
@@ -18,6 +26,7 @@ from tamis.match.parts import (
     JOINED,
     MISSING,
     SIM_CACHE,
+    SKELETON,
     WORD_KIND,
     NameConfig,
     concept_similarity,
@@ -25,10 +34,11 @@ from tamis.match.parts import (
     part_similarity,
     skeleton_similarity,
 )
-from tamis.match.parts import SKELETON
-from tamis.normalise.scripts import skeleton
 from tamis.normalise import OBJ, ORG, PER, NameForm
+from tamis.normalise.data import load_table
+from tamis.normalise.frequency import rarity
 from tamis.normalise.names import FAMILY, MIDDLE, PATRONYMIC
+from tamis.normalise.scripts import skeleton, written_in
 from tamis.normalise.tokens import NUMBER, WEAK
 
 __all__ = ["NameAlignment", "align", "config", "part_similarity"]
@@ -63,14 +73,17 @@ class _Profile:
     """Per-form, per-kind precomputation: part weights, costs when missing, family indices,
     and the adjacent pairs written together (for joined parts)."""
 
-    __slots__ = ("abjad", "extras", "family", "forms", "joins", "numbers", "subset_extras",
-                 "weights")  # fmt: skip
+    __slots__ = ("abjad", "extras", "family", "forms", "joins", "numbers", "rarities",
+                 "subset_extras", "weights")  # fmt: skip
 
     def __init__(self, form: NameForm, kind: str, cfg: NameConfig) -> None:
         w = cfg.weights
         weights = []
         extras = []
         subset = []
+        # people's words: weighted by rarity (kept for the common-name cap)
+        freq = _frequency() if kind == PER else None
+        rarities = []
         # a family name of several parts (Spanish, Portuguese: MADURO MOROS): the parts
         # after the first are second surnames, often left out
         seconds = [k for k, r in enumerate(form.roles) if r == FAMILY][1:]
@@ -79,6 +92,12 @@ class _Profile:
                 weight = w["generic"] if (kind == ORG and tok.generic) else w["word"]
             else:
                 weight = w[tok.kind]
+            if freq is not None and tok.kind == WORD_KIND:
+                rare = rarity(tok.key, _is_abjad(form.forms[k]))
+                weight *= freq.weight_min + (1.0 - freq.weight_min) * rare
+                rarities.append(rare)
+            else:
+                rarities.append(0.0)
             weights.append(weight)
             role = "org" if kind == ORG else "obj" if kind == OBJ else form.roles[k]
             if role == FAMILY and k in seconds:
@@ -90,6 +109,7 @@ class _Profile:
             extras.append(weight * extra)
             subset.append(weight * subset_extra)
         self.weights = tuple(weights)
+        self.rarities = tuple(rarities) if freq is not None else ()
         self.extras = tuple(extras)
         # costs when every part of the other name found a counterpart here: the remaining
         # parts of a name without known order are then extra names (middle, second surname)
@@ -229,7 +249,69 @@ def align(q: NameForm, r: NameForm) -> NameAlignment:
         not content or partial or rp.family or qp.family or (qp.numbers and rp.numbers)
     ):
         score, notes = _penalties(qp, rp, q_used, r_used, pairs, content, partial, score)
+    if content and qp.rarities and rp.rarities and score > _frequency().cap_min:
+        cap, distinct = _common_cap(q, r, qp, rp, pairs)
+        if score > cap:  # above the cap a score rises only by `cap_slope` (order kept)
+            score = cap + (score - cap) * _frequency().cap_slope
+            notes += (f"only common name parts agree (distinctiveness {distinct:.2f})",)
     return NameAlignment(q, r, score, pairs, notes)
+
+
+class _FrequencyConfig:
+    """`name.frequency` of match_weights.yml: how rarity weights parts and caps scores."""
+
+    def __init__(self, table: dict) -> None:  # type: ignore[type-arg]
+        self.weight_min = float(table["weight_min"])
+        self.cap_min = float(table["cap_min"])
+        self.cap_slope = float(table["cap_slope"])
+        self.cap_rare = float(table["cap_rare"])
+        self.cap_common = float(table["cap_common"])
+        self.alone = float(table["alone"])
+
+
+@cache
+def _frequency() -> _FrequencyConfig:
+    return _FrequencyConfig(load_table("match_weights.yml")["name"]["frequency"])
+
+
+def _common_cap(
+    q: NameForm,
+    r: NameForm,
+    qp: _Profile,
+    rp: _Profile,
+    pairs: list[tuple[int, int, float, str, str]],
+) -> tuple[float, float]:
+    """(highest score the agreement supports, how distinctive the agreeing words are).
+
+    Distinctiveness = 1 - product of (1 - rarity) over the agreeing words: one rare word
+    makes a name distinctive, and so do several words of middling rarity together (SADDAM
+    HUSSEIN AL-TIKRITI), but not two common ones (Carlos Perez). A pair of agreeing words
+    is as rare as its more common side (Mohamud ~ Mohamed is a Mohammed), a joined pair as
+    its rarer side (Abdulrahman = Abdul Rahman). One word agreeing alone is weaker still
+    (`alone`: Giulia ~ JULIA); an initial or particle beside it counts as a second part. No
+    word agreeing -> no cap. The cap falls from 1 at `cap_rare` to `cap_min` at
+    `cap_common`."""
+    cfg = _frequency()
+    common = 1.0  # product of (1 - rarity)
+    words = parts = 0
+    for i, j, sim, kind, _ in pairs:
+        if i < 0 or j < 0 or sim < 0.7:
+            continue
+        if q.tokens[i].kind != WORD_KIND or r.tokens[j].kind != WORD_KIND:
+            parts += 1  # an initial or a particle beside a word (V. Putin, Abu Yasim)
+            continue
+        a, b = qp.rarities[i], rp.rarities[j]
+        common *= 1.0 - (max(a, b) if kind == JOINED else min(a, b))
+        words += 1
+    if not words:
+        return 1.0, 0.0
+    distinct = 1.0 - common
+    if words + parts == 1:
+        distinct *= cfg.alone
+    if distinct >= cfg.cap_rare:
+        return 1.0, distinct
+    t = min(1.0, (cfg.cap_rare - distinct) / (cfg.cap_rare - cfg.cap_common))
+    return 1.0 - (1.0 - cfg.cap_min) * t, distinct
 
 
 _CONTENT = frozenset({WORD_KIND, NUMBER})
@@ -315,7 +397,7 @@ def _skeleton_join(
 ) -> list[tuple[int, int, float, float]]:
     """Two adjacent parts in an abjad written as one in Latin letters, or the reverse, by
     consonant skeleton (حزب الله, "hzb allh" = Hizballah). Same output as `_join_pass`."""
-    sim = config().parts["skeleton"]
+    cfg = config()
     out: list[tuple[int, int, float, float]] = []
     for one, two, used1, used2, p1, p2, flip in ((q, r, q_used, r_used, qp, rp, False),
                                                    (r, q, r_used, q_used, rp, qp, True)):  # fmt: skip
@@ -331,6 +413,9 @@ def _skeleton_join(
         for k, tok in enumerate(one.tokens):
             m = pairs.get(skeleton(tok.text), -1) if not used1[k] else -1
             if m >= 0 and not used2[m] and not used2[m + 1]:
+                both = toks[m].text + toks[m + 1].text
+                sim = cfg.parts["skeleton"] if (written_in(both, tok.text)
+                                                or written_in(tok.text, both)) else cfg.parts["skeleton_vowels"]  # fmt: skip
                 used1[k] = used2[m] = used2[m + 1] = True
                 w = (p1.weights[k] + p2.weights[m]) * 0.5
                 rest = p2.weights[m + 1] * 0.5
