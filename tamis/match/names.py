@@ -18,8 +18,8 @@ needs agreeing facts (birth date, country) to raise an alert.
 
 from __future__ import annotations
 
-from functools import cache
-
+from tamis.match.commonness import common_cap, frequency
+from tamis.match.joins import join_pass, skeleton_join
 from tamis.match.parts import (
     EXACT_MATCH,
     INITIAL_KIND,
@@ -35,10 +35,8 @@ from tamis.match.parts import (
     skeleton_similarity,
 )
 from tamis.normalise import OBJ, ORG, PER, NameForm
-from tamis.normalise.data import load_table
 from tamis.normalise.frequency import rarity
 from tamis.normalise.names import FAMILY, MIDDLE, PATRONYMIC
-from tamis.normalise.scripts import skeleton, written_in
 from tamis.normalise.tokens import NUMBER, WEAK
 
 __all__ = ["NameAlignment", "align", "config", "part_similarity"]
@@ -82,7 +80,7 @@ class _Profile:
         extras = []
         subset = []
         # people's words: weighted by rarity (kept for the common-name cap)
-        freq = _frequency() if kind == PER else None
+        freq = frequency() if kind == PER else None
         rarities = []
         # a family name of several parts (Spanish, Portuguese: MADURO MOROS): the parts
         # after the first are second surnames, often left out
@@ -214,13 +212,13 @@ def align(q: NameForm, r: NameForm) -> NameAlignment:
         and ((rp.joins and not qp.forms.isdisjoint(rp.joins))
              or (qp.joins and not rp.forms.isdisjoint(qp.joins)))
     ):  # fmt: skip
-        for i, j, sim, w in _join_pass(q, r, qp, rp, q_used, r_used):
+        for i, j, sim, w in join_pass(q, r, qp, rp, q_used, r_used):
             pairs.append((i, j, sim, JOINED, JOINED))
             num += sim * w
             den += w
             content = True
     if abjad and len(pairs) < nq and len(pairs) < nr:
-        for i, j, sim, w in _skeleton_join(q, r, qp, rp, q_used, r_used):
+        for i, j, sim, w in skeleton_join(q, r, qp, rp, q_used, r_used):
             pairs.append((i, j, sim, JOINED, SKELETON))
             num += sim * w
             den += w
@@ -249,69 +247,12 @@ def align(q: NameForm, r: NameForm) -> NameAlignment:
         not content or partial or rp.family or qp.family or (qp.numbers and rp.numbers)
     ):
         score, notes = _penalties(qp, rp, q_used, r_used, pairs, content, partial, score)
-    if content and qp.rarities and rp.rarities and score > _frequency().cap_min:
-        cap, distinct = _common_cap(q, r, qp, rp, pairs)
+    if content and qp.rarities and rp.rarities and score > frequency().cap_min:
+        cap, distinct = common_cap(q, r, qp, rp, pairs)
         if score > cap:  # above the cap a score rises only by `cap_slope` (order kept)
-            score = cap + (score - cap) * _frequency().cap_slope
+            score = cap + (score - cap) * frequency().cap_slope
             notes += (f"only common name parts agree (distinctiveness {distinct:.2f})",)
     return NameAlignment(q, r, score, pairs, notes)
-
-
-class _FrequencyConfig:
-    """`name.frequency` of match_weights.yml: how rarity weights parts and caps scores."""
-
-    def __init__(self, table: dict) -> None:  # type: ignore[type-arg]
-        self.weight_min = float(table["weight_min"])
-        self.cap_min = float(table["cap_min"])
-        self.cap_slope = float(table["cap_slope"])
-        self.cap_rare = float(table["cap_rare"])
-        self.cap_common = float(table["cap_common"])
-        self.alone = float(table["alone"])
-
-
-@cache
-def _frequency() -> _FrequencyConfig:
-    return _FrequencyConfig(load_table("match_weights.yml")["name"]["frequency"])
-
-
-def _common_cap(
-    q: NameForm,
-    r: NameForm,
-    qp: _Profile,
-    rp: _Profile,
-    pairs: list[tuple[int, int, float, str, str]],
-) -> tuple[float, float]:
-    """(highest score the agreement supports, how distinctive the agreeing words are).
-
-    Distinctiveness = 1 - product of (1 - rarity) over the agreeing words: one rare word
-    makes a name distinctive, and so do several words of middling rarity together (SADDAM
-    HUSSEIN AL-TIKRITI), but not two common ones (Carlos Perez). A pair of agreeing words
-    is as rare as its more common side (Mohamud ~ Mohamed is a Mohammed), a joined pair as
-    its rarer side (Abdulrahman = Abdul Rahman). One word agreeing alone is weaker still
-    (`alone`: Giulia ~ JULIA); an initial or particle beside it counts as a second part. No
-    word agreeing -> no cap. The cap falls from 1 at `cap_rare` to `cap_min` at
-    `cap_common`."""
-    cfg = _frequency()
-    common = 1.0  # product of (1 - rarity)
-    words = parts = 0
-    for i, j, sim, kind, _ in pairs:
-        if i < 0 or j < 0 or sim < 0.7:
-            continue
-        if q.tokens[i].kind != WORD_KIND or r.tokens[j].kind != WORD_KIND:
-            parts += 1  # an initial or a particle beside a word (V. Putin, Abu Yasim)
-            continue
-        a, b = qp.rarities[i], rp.rarities[j]
-        common *= 1.0 - (max(a, b) if kind == JOINED else min(a, b))
-        words += 1
-    if not words:
-        return 1.0, 0.0
-    distinct = 1.0 - common
-    if words + parts == 1:
-        distinct *= cfg.alone
-    if distinct >= cfg.cap_rare:
-        return 1.0, distinct
-    t = min(1.0, (cfg.cap_rare - distinct) / (cfg.cap_rare - cfg.cap_common))
-    return 1.0 - (1.0 - cfg.cap_min) * t, distinct
 
 
 _CONTENT = frozenset({WORD_KIND, NUMBER})
@@ -351,76 +292,3 @@ def _penalties(
         score *= cfg.number_conflict
         notes.append("numbers differ")
     return score, tuple(notes)
-
-
-def _join_pass(
-    q: NameForm,
-    r: NameForm,
-    qp: _Profile,
-    rp: _Profile,
-    q_used: list[bool],
-    r_used: list[bool],
-) -> list[tuple[int, int, float, float]]:
-    """One part against two adjacent unmatched parts written together (Abdulrahman).
-
-    Yields (query index, list index, similarity, weight); the second part of the pair is
-    recorded with -2 on the single side, marking the continuation of a joined part.
-    """
-    joined = config().parts["joined"]
-    out: list[tuple[int, int, float, float]] = []
-    for k, tok in enumerate(q.tokens):
-        if q_used[k]:
-            continue
-        m = rp.joins.get(tok.text, rp.joins.get(tok.key, -1))
-        if m >= 0 and not r_used[m] and not r_used[m + 1]:
-            q_used[k] = r_used[m] = r_used[m + 1] = True
-            out.append((k, m, joined, (qp.weights[k] + rp.weights[m]) * 0.5))
-            out.append((-2, m + 1, joined, rp.weights[m + 1] * 0.5))
-    for k, tok in enumerate(r.tokens):
-        if r_used[k]:
-            continue
-        m = qp.joins.get(tok.text, qp.joins.get(tok.key, -1))
-        if m >= 0 and not q_used[m] and not q_used[m + 1]:
-            r_used[k] = q_used[m] = q_used[m + 1] = True
-            out.append((m, k, joined, (qp.weights[m] + rp.weights[k]) * 0.5))
-            out.append((m + 1, -2, joined, qp.weights[m + 1] * 0.5))
-    return out
-
-
-def _skeleton_join(
-    q: NameForm,
-    r: NameForm,
-    qp: _Profile,
-    rp: _Profile,
-    q_used: list[bool],
-    r_used: list[bool],
-) -> list[tuple[int, int, float, float]]:
-    """Two adjacent parts in an abjad written as one in Latin letters, or the reverse, by
-    consonant skeleton (حزب الله, "hzb allh" = Hizballah). Same output as `_join_pass`."""
-    cfg = config()
-    out: list[tuple[int, int, float, float]] = []
-    for one, two, used1, used2, p1, p2, flip in ((q, r, q_used, r_used, qp, rp, False),
-                                                   (r, q, r_used, q_used, rp, qp, True)):  # fmt: skip
-        toks = two.tokens
-        pairs = {}
-        for m in range(len(toks) - 1):
-            if not used2[m] and not used2[m + 1] and (m in p2.abjad) != (0 in p1.abjad):
-                sk = skeleton(toks[m].text + toks[m + 1].text)
-                if len(sk) >= 3:
-                    pairs.setdefault(sk, m)
-        if not pairs:
-            continue
-        for k, tok in enumerate(one.tokens):
-            m = pairs.get(skeleton(tok.text), -1) if not used1[k] else -1
-            if m >= 0 and not used2[m] and not used2[m + 1]:
-                both = toks[m].text + toks[m + 1].text
-                sim = cfg.parts["skeleton"] if (written_in(both, tok.text)
-                                                or written_in(tok.text, both)) else cfg.parts["skeleton_vowels"]  # fmt: skip
-                used1[k] = used2[m] = used2[m + 1] = True
-                w = (p1.weights[k] + p2.weights[m]) * 0.5
-                rest = p2.weights[m + 1] * 0.5
-                if flip:
-                    out += [(m, k, sim, w), (m + 1, -2, sim, rest)]
-                else:
-                    out += [(k, m, sim, w), (-2, m + 1, sim, rest)]
-    return out
