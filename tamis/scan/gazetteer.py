@@ -36,7 +36,10 @@ FORMAT = 6
 SKIP_PROPS = frozenset({"weakAlias"})  # OFAC's weak a.k.a.s: too loose to flag on
 ACRONYM = 5  # a single-word name this short must be written in capitals ("RDIF")
 NEAR_SINGLE = 8  # a single-word name this long may be spelt another way ("Hezbollah")
+LOOKS_CACHE = 200_000  # distinct written words whose lookups are kept
+WOKEN_CACHE = 100_000  # distinct runs of lookups whose woken names are kept
 GAP = 2  # lower-case stop words a name may carry between its parts ("Bank of Russia", "de la")
+_NONE: Lookup = (frozenset(), frozenset(), "", frozenset())
 # (entity number, person?, required parts, optional parts, family parts)
 Entry = tuple[int, bool, tuple[int, ...], tuple[int, ...], tuple[int, ...]]
 
@@ -66,6 +69,8 @@ class Gazetteer:
         self.stop = stop_words()
         self._wake: tuple[dict[int, list[int]], dict[int, dict[int, list[int]]],
                           list[frozenset[int]]] | None = None  # fmt: skip
+        self._woken: dict[tuple[Lookup, ...], tuple[int, ...]] = {}
+        self._looks: dict[str, Lookup] = {}  # word as written -> its lookup
 
     # -- building ------------------------------------------------------------------------
 
@@ -139,19 +144,30 @@ class Gazetteer:
     # -- reading an article --------------------------------------------------------------
 
     def lookups(self, words: list[Word]) -> list[Lookup]:
-        """What each word can be (glue words and lower-case stop words: nothing)."""
-        look, stop = self.vocab.lookup, self.stop
-        none: Lookup = (frozenset(), frozenset(), "", frozenset())
-        # a stop word is nothing unless capitalised in a script with case ("Le Pen"); in a
-        # script without case (Arabic: إلى "to") it is nothing
-        return [none if w.glue or (w.folded in stop and not w.text[:1].isupper())
-                else look(w.folded) for w in words]  # fmt: skip
+        """What each word can be (glue words and lower-case stop words: nothing); cached
+        per spelling as written (the case decides for a stop word)."""
+        look, stop, memo = self.vocab.lookup, self.stop, self._looks
+        if len(memo) >= LOOKS_CACHE:
+            memo.clear()
+        out = []
+        for w in words:
+            if w.glue:
+                out.append(_NONE)
+                continue
+            hit = memo.get(w.text)
+            if hit is None:
+                # a stop word is nothing unless capitalised in a script with case ("Le
+                # Pen"); in a script without case (Arabic: إلى "to") it is nothing
+                hit = memo[w.text] = (_NONE if w.folded in stop and not w.text[:1].isupper()
+                                      else look(w.folded))  # fmt: skip
+            out.append(hit)
+        return out
 
     def find(self, words: list[Word], looks: list[Lookup], text: str = "") -> list[Candidate]:
         """Candidate spans of listed names, in text order, one per distinct span (`text`,
         the words' text, tells a space from a hyphen between them)."""
         found: dict[tuple[int, int], tuple[set[int], bool]] = {}
-        i, n = 0, len(words)
+        i, n, stop = 0, len(words), self.stop
         while i < n:
             if not (looks[i][0] or looks[i][1]):
                 i += 1
@@ -162,7 +178,11 @@ class Gazetteer:
                 if not step:
                     break
                 j += step
-            self._run(words, looks, i, j, found, text)
+            w = words[i]
+            # one word alone can only be a one-word organisation name, which `_single_ok`
+            # refuses in lower case, short or a stop word: skip the run at once
+            if i < j or (w.text[:1].isupper() and len(w.folded) >= 3 and w.folded not in stop):
+                self._run(words, looks, i, j, found, text)
             i = j + 1
         self._joined(words, looks, found)
         return [Candidate(a, b, frozenset(ents), person)
@@ -225,27 +245,36 @@ class Gazetteer:
 
     def _run(self, words: list[Word], looks: list[Lookup], i: int, j: int,
              found: dict[tuple[int, int], tuple[set[int], bool]], text: str) -> None:  # fmt: skip
-        singles, pairs, reqs = self._wake_index()
-        present: set[int] = set()
-        for p in range(i, j + 1):
-            present |= looks[p][0]
-            present |= looks[p][1]
-        woken: set[int] = set()
-        for a in present:
-            woken.update(singles.get(a, ()))
-            if i < j and (d := pairs.get(a)):
-                for b in d.keys() & present:
-                    woken.update(d[b])
+        key = tuple(looks[i : j + 1])
+        woken = self._woken.get(key)
+        if woken is None:
+            if len(self._woken) >= WOKEN_CACHE:
+                self._woken.clear()
+            woken = self._woken[key] = self._wake_names(key)
         for name in woken:
-            req = reqs[name]
-            # a cheap check first: _covers allows one missing part of three or more
-            if not (req <= present or (len(req) >= 3 and len(req - present) <= 1)):
-                continue
             entry = self.names[name]
             span = self._covers(entry, words, looks, i, j, text)
             if span is not None:
                 ents, _ = found.setdefault(span, (set(), entry[1]))
                 ents.add(entry[0])
+
+    def _wake_names(self, run: tuple[Lookup, ...]) -> tuple[int, ...]:
+        """The names a run of words with these lookups can hold (cached per run: runs such
+        as "Vladimir Poutine" repeat): only names for which `_covers` may not be None."""
+        singles, pairs, reqs = self._wake_index()
+        present: set[int] = set()
+        for look in run:
+            present |= look[0]
+            present |= look[1]
+        woken: set[int] = set()
+        for a in present:
+            woken.update(singles.get(a, ()))
+            if len(run) > 1 and (d := pairs.get(a)):
+                for b in d.keys() & present:
+                    woken.update(d[b])
+        # a cheap check first: _covers allows one missing part of three or more
+        return tuple(n for n in woken if (req := reqs[n]) <= present
+                     or (len(req) >= 3 and len(req - present) <= 1))  # fmt: skip
 
     def _covers(self, entry: Entry, words: list[Word], looks: list[Lookup], i: int,
                 j: int, text: str) -> tuple[int, int] | None:  # fmt: skip

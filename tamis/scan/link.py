@@ -39,15 +39,27 @@ def _country_words() -> dict[str, str]:
 
 def article_countries(words: Iterable[Word]) -> frozenset[str]:
     """Countries the article names (names in any language, adjectives, capitals)."""
-    table = _country_words()
     found: set[str] = set()
+    memo = _COUNTRY_OF
+    if len(memo) >= CACHE:
+        memo.clear()
     for w in words:
-        code = table.get(w.folded)
-        if code is None and w.cap and not w.upper and len(w.folded) >= MIN_COUNTRY_WORD:
-            code = country_code(w.text)
+        code = memo.get(w.text, "")
+        if code == "":
+            code = memo[w.text] = _country_of(w)
         if code is not None:
             found.add(code)
     return frozenset(found)
+
+
+_COUNTRY_OF: dict[str, str | None] = {}  # word as written -> the country it names, or None
+
+
+def _country_of(w: Word) -> str | None:
+    code = _country_words().get(w.folded)
+    if code is None and w.cap and not w.upper and len(w.folded) >= MIN_COUNTRY_WORD:
+        code = country_code(w.text)
+    return code
 
 
 def is_country(w: Word) -> bool:

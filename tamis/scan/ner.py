@@ -2,9 +2,10 @@
 
 NER finds the spans that name people and organisations whatever the lists hold, so names
 the gazetteer cannot see (another spelling, an organisation named in the article's own
-language) still reach the screening engine. Only the components NER needs are loaded
-(the tok2vec it listens to, and ner), once per language and process; spaCy is imported
-on first use only. With no pipeline installed for a language, NER is skipped (the
+language) still reach the screening engine. Only the components NER needs are loaded,
+once per language and process: ner, and the shared tok2vec only if ner listens to it
+(fr_core_news_md's ner embeds its own; running the shared one cost 40% of NER's time for
+nothing). spaCy is imported on first use only. With no pipeline installed for a language, NER is skipped (the
 gazetteer still runs). thinc's default CPU matrix product (blis) is several times
 slower than numpy's on the machines measured, and matrix products are most of NER's
 time: the pipeline is loaded with numpy's product (same results, checked in tests).
@@ -73,9 +74,13 @@ def _pipeline(name: str) -> Any:
     try:
         info = spacy.info(name)
         exclude = [p for p in info.get("components", info.get("pipeline", [])) if p not in KEEP]
-        return spacy.load(name, exclude=exclude)
+        nlp = spacy.load(name, exclude=exclude)
     finally:
         set_current_ops(previous)
+    shared = nlp.get_pipe("tok2vec") if "tok2vec" in nlp.pipe_names else None
+    if shared is not None and "ner" not in getattr(shared, "listening_components", ["ner"]):
+        nlp.remove_pipe("tok2vec")  # ner embeds its own: the shared one would run for nothing
+    return nlp
 
 
 @cache

@@ -13,6 +13,7 @@ so scanning many articles pays for loading once.
 from __future__ import annotations
 
 import time
+from bisect import bisect_left, bisect_right
 from functools import cache
 from typing import Any
 
@@ -102,6 +103,7 @@ class Scanner:
         found = None
         if not fast and ner.model_name(lang):
             found = ner.entities(text, lang, self._unexplained(text, ws, looks, out))
+        starts = ends = None
         for a, b, label in found or ():
             if label == "PER":
                 for key, (x, y, lab, how, query, ents) in list(out.items()):
@@ -109,7 +111,9 @@ class Scanner:
                         out[key] = (x, y, "PER", how, query, ents)
             if (a, b) in out:
                 continue
-            inside = [i for i, w in enumerate(ws) if a <= w.start and w.end <= b]
+            if starts is None:
+                starts, ends = [w.start for w in ws], [w.end for w in ws]
+            inside = range(bisect_left(starts, a), bisect_right(ends, b))  # words within
             named = [i for i in inside if ws[i].folded not in honorifics() and not ws[i].glue]
             if not any(looks[i][0] or looks[i][1] for i in named):
                 continue  # no word of it is a listed name part
@@ -124,7 +128,9 @@ class Scanner:
         listed name part and that no gazetteer candidate, country name, honorific or
         surname of a candidate explains. NER is the slow step; elsewhere it cannot add
         a span the engine would accept (a span needs a listed name part)."""
-        covered = {i for i, w in enumerate(ws) if any(a <= w.start < b for a, b in found)}
+        starts = [w.start for w in ws]
+        covered = {i for a, b in found
+                   for i in range(bisect_left(starts, a), bisect_left(starts, b))}  # fmt: skip
         known: frozenset[int] = frozenset()
         for a, b in found:
             known |= looks[_word_at(ws, b - 1)][0] | looks[_word_at(ws, b - 1)][1]

@@ -134,7 +134,7 @@ def words(text: str) -> list[Word]:
     if not tiles:
         return []
     out: list[Word] = []
-    make, simple, gaps = Word._make, _SIMPLE.get, _GAPS.get
+    new, simple, gaps = tuple.__new__, _SIMPLE.get, _GAPS.get  # Word._make without its frame
     pos = 0
     for (gap, match), (after, _) in zip(tiles, tiles[1:] + [("", "")]):
         pos += len(gap)
@@ -144,13 +144,13 @@ def words(text: str) -> list[Word]:
             joined = gaps(after)
             if joined is None:
                 joined = _joins(after)
-            out.append(make((pos, pos + size, match, folded, cap, upper, False, joined)))
+            out.append(new(Word, (pos, pos + size, match, folded, cap, upper, False, joined)))
             pos += size
             continue
         pieces, tail = _pieces(match)
         for off, word, folded, cap, upper, glue, joined in pieces:
-            out.append(make((pos + off, pos + off + len(word), word, folded, cap, upper, glue,
-                             joined)))  # fmt: skip
+            out.append(new(Word, (pos + off, pos + off + len(word), word, folded, cap, upper,
+                                  glue, joined)))  # fmt: skip
         out[-1] = out[-1]._replace(joined=_joins(tail + after, out[-1].glue))
         pos += len(match)
     if out[-1].joined:  # the last word: nothing follows
