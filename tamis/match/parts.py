@@ -128,8 +128,22 @@ def _loose(key: str) -> str:
     return key.replace("ch", "j").replace("eo", "o")
 
 
+SKELETON_CACHE: dict[tuple[str, str], tuple[float, str, str]] = {}
+
+
 def skeleton_similarity(a: Token, b: Token) -> tuple[float, str, str]:
-    """Agreement of a part written in an abjad with a part in Latin letters, by skeleton."""
+    """Agreement of a part written in an abjad with a part in Latin letters, by skeleton
+    (cached by the two texts, like `part_similarity`)."""
+    pair = (a.text, b.text)
+    hit = SKELETON_CACHE.get(pair)
+    if hit is None:
+        if len(SKELETON_CACHE) >= SIM_CACHE_MAX:
+            SKELETON_CACHE.clear()
+        hit = SKELETON_CACHE[pair] = _skeleton_similarity(a, b)
+    return hit
+
+
+def _skeleton_similarity(a: Token, b: Token) -> tuple[float, str, str]:
     if a.kind != WORD_KIND or b.kind != WORD_KIND:
         return _NONE
     sa = {skeleton(a.key), skeleton(a.text)}
