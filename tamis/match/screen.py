@@ -40,7 +40,7 @@ SURE = 3
 # a name written in an abjad (Arabic, Persian, Hebrew) meets listed names through coarse
 # consonant skeletons, so index pre-scores say less: score more of its candidates
 MIN_PRESCORE_ABJAD = 0.25
-CANDIDATES_ABJAD = 25  # ... but fewer of them: each costs more to score (skeletons)
+CANDIDATES_ABJAD = 20  # ... but fewer of them: each costs more to score (skeletons)
 NOT_LOADED = "no lists loaded: run tamis update"
 KEEP_BUILT = 100_000  # prepared entities a build keeps as objects (the rest: unpickled on use)
 SEARCH_CACHE = 20_000  # distinct query names whose candidates are kept (cleared when full)
