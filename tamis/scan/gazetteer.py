@@ -10,27 +10,19 @@ all appear in the run (one may be missing from a long name) becomes a candidate 
 which the engine then scores (`link`). Cheap enough for the `--fast` mode: one dictionary
 lookup per distinct word, plus a few set checks per run.
 
-Persisted beside the screening index (`$TAMIS_HOME/index/scan-*.gaz`, marshal), keyed by
-the screener's fingerprint, and kept in memory per fingerprint.
+Built and persisted beside the screening index by `gazetteer_build` (`gazetteer(screener)`).
 """
 
 from __future__ import annotations
 
-import marshal
-import os
 from dataclasses import dataclass
-from pathlib import Path
 
-from tamis import settings
 from tamis.match.screen import Screener
-from tamis.normalise import PER, NameForm
-from tamis.normalise.names import FAMILY, GIVEN, PATRONYMIC
-from tamis.normalise.tokens import INITIAL, WEAK
 from tamis.scan.link import is_country
 from tamis.scan.vocab import Lookup, Vocabulary, stop_words
 from tamis.scan.words import Word, honorifics
 
-__all__ = ["Candidate", "Gazetteer", "gazetteer"]
+__all__ = ["Candidate", "Gazetteer"]
 
 FORMAT = 6
 SKIP_PROPS = frozenset({"weakAlias"})  # OFAC's weak a.k.a.s: too loose to flag on
@@ -76,57 +68,10 @@ class Gazetteer:
 
     @classmethod
     def build(cls, screener: Screener) -> Gazetteer:
-        keys: dict[str, int] = {}
-        groups: dict[int, list[int]] = {}
-        phon: dict[str, list[int]] = {}
-        concepts: dict[str, list[int]] = {}
-        names: list[Entry] = []
-        surnames: dict[int, list[int]] = {}
-        given: set[int] = set()
-        generic: set[int] = set()
+        """Every listed name of the screener's entities (`gazetteer_build`)."""
+        from tamis.scan.gazetteer_build import build
 
-        def part(tok: object) -> int:
-            k = keys.get(tok.key)  # type: ignore[attr-defined]
-            if k is None:
-                k = keys[tok.key] = len(keys)  # type: ignore[attr-defined]
-                for g in tok.groups:  # type: ignore[attr-defined]
-                    groups.setdefault(g, []).append(k)
-                if tok.phon:  # type: ignore[attr-defined]
-                    phon.setdefault(tok.phon, []).append(k)  # type: ignore[attr-defined]
-                for c in tok.concepts:  # type: ignore[attr-defined]
-                    concepts.setdefault(c, []).append(k)
-                if tok.generic:  # type: ignore[attr-defined]
-                    generic.add(k)
-            return k
-
-        for n in range(len(screener)):
-            pe = screener.prepared(n)
-            seen: set[tuple[int, ...]] = set()
-            for form, prop in pe.names:
-                if prop in SKIP_PROPS:
-                    continue
-                entry = _entry(n, form, pe.kind == PER, part)
-                if entry is None or entry[2] in seen:
-                    continue
-                seen.add(entry[2])
-                names.append(entry)
-                given.update(part(t) for t, r in zip(form.tokens, form.roles) if r == GIVEN)
-                for f in entry[4]:
-                    owners = surnames.setdefault(f, [])
-                    if not owners or owners[-1] != n:
-                        owners.append(n)
-        df: dict[int, int] = {}
-        for entry in names:
-            for k in entry[2]:
-                df[k] = df.get(k, 0) + 1
-        anchors: dict[int, list[int]] = {}
-        for i, entry in enumerate(names):
-            # one part of three or more may be missing: anchor on the two rarest
-            rare = sorted(entry[2], key=df.__getitem__)[: 2 if len(entry[2]) >= 3 else 1]
-            for k in rare:
-                anchors.setdefault(k, []).append(i)
-        vocab = Vocabulary(list(keys), groups, phon, concepts)
-        return cls(vocab, names, anchors, surnames, sorted(given), sorted(generic))
+        return build(screener)
 
     def state(self) -> dict[str, object]:
         v = self.vocab
@@ -371,69 +316,3 @@ def _position(k: int, looks: list[Lookup], i: int, j: int, used: dict[int, int])
                 used[p] = k
                 return p
     return None
-
-
-def _entry(n: int, form: NameForm, person: bool, part: object) -> Entry | None:
-    """A listed name as (entity, person?, required, optional, family) part numbers."""
-    sig = [(t, r) for t, r in zip(form.tokens, form.roles) if t.kind not in (WEAK, INITIAL)]
-    if not sig:
-        return None
-    family = tuple(part(t) for t, r in sig if r == FAMILY)  # type: ignore[operator]
-    if family:
-        given = [t for t, r in sig if r == GIVEN][:1]
-        req = family + tuple(part(t) for t in given)  # type: ignore[operator]
-    else:
-        req = tuple(part(t) for t, r in sig if r != PATRONYMIC)  # type: ignore[operator]
-    if not req:
-        return None
-    opt = tuple(k for k in (part(t) for t, _ in sig) if k not in req)  # type: ignore[operator]
-    return (n, person, tuple(dict.fromkeys(req)), tuple(dict.fromkeys(opt)), family)
-
-
-# -- one gazetteer per screener fingerprint, persisted --------------------------------------
-
-_LOADED: dict[str, Gazetteer] = {}
-
-
-def gazetteer(screener: Screener, folder: Path | None = None) -> Gazetteer:
-    """The gazetteer of this screener's lists: in memory, else read, else built and saved."""
-    fp = screener.fingerprint
-    gaz = _LOADED.get(fp)
-    if gaz is not None:
-        return gaz
-    path = (folder or settings.home() / "index") / f"scan-{fp[:24]}.gaz"
-    gaz = _read(path) if fp else None
-    if gaz is None:
-        gaz = Gazetteer.build(screener)
-        if fp:
-            _write(path, gaz)
-    if len(_LOADED) > 4:
-        _LOADED.clear()
-    _LOADED[fp] = gaz
-    return gaz
-
-
-def _read(path: Path) -> Gazetteer | None:
-    try:
-        with open(path, "rb") as fh:
-            state = marshal.load(fh)
-        if isinstance(state, dict) and state.get("format") == FORMAT:
-            return Gazetteer.from_state(state)
-    except (OSError, EOFError, ValueError, TypeError, KeyError):
-        pass
-    return None
-
-
-def _write(path: Path, gaz: Gazetteer) -> None:
-    """Atomically, dropping gazetteers of older lists; a read-only home is not an error."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        with open(tmp, "wb") as fh:
-            marshal.dump(gaz.state(), fh)
-        os.replace(tmp, path)
-        for old in path.parent.glob("scan-*.gaz"):
-            if old != path:
-                old.unlink(missing_ok=True)
-    except OSError:
-        pass

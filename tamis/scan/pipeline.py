@@ -23,7 +23,8 @@ from tamis.model.store import Store
 from tamis.normalise import fold
 from tamis.normalise.data import load_table
 from tamis.scan import coref, ner
-from tamis.scan.gazetteer import Gazetteer, gazetteer
+from tamis.scan.gazetteer import Gazetteer
+from tamis.scan.gazetteer_build import gazetteer
 from tamis.scan.language import detect
 from tamis.scan.link import Linker, article_countries, is_country
 from tamis.scan.result import COREF, GAZETTEER, NER, Mention, Party, ScanResult

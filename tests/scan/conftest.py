@@ -14,7 +14,7 @@ import pytest
 from tamis.match.screen import Screener
 from tamis.model.store import Store
 from tamis.scan import Scanner
-from tamis.scan.gazetteer import gazetteer
+from tamis.scan.gazetteer_build import gazetteer
 from tamis.sources import parse
 from tests.index.realdata import sdn_screener
 

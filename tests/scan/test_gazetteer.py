@@ -6,7 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from tamis.scan import Scanner
-from tamis.scan.gazetteer import Gazetteer, gazetteer
+from tamis.scan.gazetteer import Gazetteer
+from tamis.scan.gazetteer_build import gazetteer
 from tamis.scan.words import words
 
 PUTIN, PESKOV, RDIF = "ofac-sdn:35096", "ofac-sdn:35320", "ofac-sdn:34036"
@@ -49,7 +50,7 @@ def test_common_words_do_not_trigger(sdn_scanner: Scanner) -> None:
 
 def test_persisted_and_read_back(sdn_scanner: Scanner, tmp_path: Path) -> None:
     built = Gazetteer.build(sdn_scanner.screener)
-    from tamis.scan import gazetteer as module
+    from tamis.scan import gazetteer_build as module
 
     module._LOADED.clear()
     gazetteer(sdn_scanner.screener, tmp_path)
