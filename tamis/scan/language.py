@@ -21,6 +21,8 @@ LANGUAGES = ("fr", "en", "de", "es", "it", "pt", "ru", "uk", "ar", "fa", "tr", "
 SAMPLE = 1000  # characters read (from the start)
 FAST_SAMPLE = 300  # in fast mode
 MIN_LETTERS = 12  # below this, no answer is better than a guess
+MIN_CONFIDENCE = 0.5  # lingua's confidence below which the language is undetermined: a short
+# text made mostly of names ("Vladimir Putin met Kim Jong Un") reads as Italian at 0.2
 _LETTER = re.compile(r"[^\W\d_]")
 
 
@@ -35,10 +37,13 @@ def _detector() -> Any:
 
 
 def detect(text: str, fast: bool = False) -> str | None:
-    """"fr", "ru", ... or None when the text has too few letters to tell."""
+    """"fr", "ru", ... or None when the text has too few letters, or too few words of any
+    one language, to tell."""
     sample = text[: FAST_SAMPLE if fast else SAMPLE]
     head = 4 * MIN_LETTERS  # enough letters there spares counting them all
     if len(_LETTER.findall(sample, 0, head)) < MIN_LETTERS > len(_LETTER.findall(sample)):
         return None
-    found = _detector().detect_language_of(sample)
-    return None if found is None else found.iso_code_639_1.name.lower()
+    ranked = _detector().compute_language_confidence_values(sample)
+    if not ranked or ranked[0].value < MIN_CONFIDENCE:
+        return None
+    return ranked[0].language.iso_code_639_1.name.lower()

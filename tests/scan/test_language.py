@@ -26,3 +26,7 @@ def test_each_main_language_is_recognised(code: str) -> None:
 def test_too_little_text_has_no_language() -> None:
     assert detect("") is None
     assert detect("12 345 -- !") is None
+
+
+def test_a_short_text_made_of_names_has_no_language() -> None:
+    assert detect("Vladimir Putin met Kim Jong Un in Pyongyang.") is None
