@@ -15,7 +15,7 @@ from functools import cache
 from tamis.normalise.data import load_table
 from tamis.normalise.text import fold
 
-__all__ = ["exonyms"]
+__all__ = ["exonyms", "unspaced_names"]
 
 # what separates the pieces of a name in scripts that write names without spaces
 _SEPARATORS = re.compile(r"[\s\u00b7\u30fb\u2027\u2022\u16eb\uff65.,\-‐=]+")
@@ -49,3 +49,15 @@ def exonyms(folded_name: str) -> tuple[str, ...]:
     if not all(found):
         return ()
     return (" ".join(f[0] for f in found if f),)
+
+
+_HAN = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+$")
+
+
+@cache
+def unspaced_names() -> tuple[str, ...]:
+    """The table's names written in Han characters, of 3 or more (a shorter one is part of
+    too many words: 本 "bin" is in 日本), longest first: Chinese text has no spaces, so an
+    article scanner finds these inside longer runs of characters."""
+    names = (k for k in _table() if len(k) >= 3 and _HAN.match(k))
+    return tuple(sorted(names, key=len, reverse=True))

@@ -22,6 +22,7 @@ from tamis.match.screen import Screener, screener
 from tamis.model.store import Store
 from tamis.normalise import fold
 from tamis.normalise.data import load_table
+from tamis.normalise.exonyms import unspaced_names
 from tamis.scan import coref, ner
 from tamis.scan.gazetteer import Gazetteer
 from tamis.scan.gazetteer_build import gazetteer
@@ -101,6 +102,8 @@ class Scanner:
                              for i in range(first, c.last + 1) if not ws[i].glue)  # fmt: skip
             ents = frozenset(ids[n] for n in c.entities)
             out[(a, b)] = (a, b, "PER" if c.person else "ORG", GAZETTEER, query, ents)
+        for a, b in _unspaced(ws):
+            out.setdefault((a, b), (a, b, "UNK", GAZETTEER, text[a:b], None))
         found = None
         if not fast and ner.model_name(lang):
             found = ner.entities(text, lang, self._unexplained(text, ws, looks, out))
@@ -205,6 +208,25 @@ class _Party:
         self.mentions.sort(key=lambda x: x.start)
         return Party(m.id or "", m.caption, m.schema or (pe.schema if pe else None), m.score,
                      list(self.mentions), explanation, source)  # fmt: skip
+
+
+def _unspaced(ws: list[Word]) -> list[tuple[int, int]]:
+    """Spans of known names inside runs of Han characters (Chinese writes no spaces, so
+    金正恩 is found inside 普京与金正恩会晤): the cited renderings of `names_exonyms.yml`."""
+    out: list[tuple[int, int]] = []
+    for w in ws:
+        if w.text.isascii() or not any("\u3400" <= c <= "\u9fff" for c in w.text):
+            continue
+        taken: list[tuple[int, int]] = []
+        for name in unspaced_names():  # longest first: a longer name wins its characters
+            i = w.text.find(name)
+            while i >= 0:
+                a, b = w.start + i, w.start + i + len(name)
+                if not any(x < b and a < y for x, y in taken):
+                    taken.append((a, b))
+                i = w.text.find(name, i + 1)
+        out += taken
+    return out
 
 
 def _best_first(spans: list[Any], mentions: list[Mention]) -> list[tuple[Any, Mention]]:

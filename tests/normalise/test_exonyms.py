@@ -22,3 +22,11 @@ def test_full_names_compose_from_known_pieces() -> None:
 def test_unknown_names_have_no_exonym() -> None:
     assert exonyms(fold("Vladimir Putin")) == ()
     assert exonyms(fold("普京 未知")) == ()
+
+
+def test_names_without_spaces_for_scanning_chinese_text() -> None:
+    from tamis.normalise.exonyms import unspaced_names
+
+    names = unspaced_names()
+    assert "金正恩" in names and "本" not in names
+    assert list(names) == sorted(names, key=len, reverse=True)

@@ -127,3 +127,9 @@ def test_the_longest_span_that_links_wins(all_scanner: Scanner) -> None:
     text = "Dans le Sahel, Al-Qaïda au Maghreb islamique a revendiqué l'attaque."
     ids = {p.id for p in all_scanner.scan(text, fast=True).parties}
     assert "un-sc:QDe.014" in ids and "ofac-sdn:6366" not in ids
+
+
+def test_a_known_name_inside_chinese_text_without_spaces(sdn_scanner: Scanner) -> None:
+    text = "普京与金正恩在平壤会晤。金正恩表示欢迎。"
+    found = _parties(sdn_scanner.scan(text, fast=True))
+    assert found == {"ofac-sdn:20157": ["金正恩", "金正恩"]}
