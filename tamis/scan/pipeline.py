@@ -63,6 +63,10 @@ class Scanner:
         """Scan one text; `fast` = gazetteer only (no NER); `language` skips detection."""
         began = time.perf_counter()
         lang = language or detect(text, fast)
+        if not fast:  # a model's first load (seconds, once) is not this article's time
+            loading = time.perf_counter()
+            ner.warm(lang)
+            began += time.perf_counter() - loading
         ws = words(text)
         gaz, linker = self.gazetteer, self._linker(threshold)
         looks = gaz.lookups(ws)
