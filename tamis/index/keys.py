@@ -112,7 +112,7 @@ def query_groups(forms: Iterable[NameForm]) -> list[tuple[dict[str, float], bool
                         for short in (tok.text, tok.key):  # a listed part one letter longer
                             if len(short) >= MIN_DELETE - 1:
                                 group["d:" + short] = ONE_MORE
-        abjad = any(is_abjad(w) for w in form.forms)
+        abjad = form.abjad
         for text, key in _joined(form.tokens):
             if text not in groups:
                 groups[text] = {text: FACTORS["t"], key: FACTORS["k"]}

@@ -37,6 +37,7 @@ from tamis.match.parts import (
 from tamis.normalise import OBJ, ORG, PER, NameForm
 from tamis.normalise.frequency import rarity
 from tamis.normalise.names import FAMILY, MIDDLE, PATRONYMIC
+from tamis.normalise.scripts import is_abjad
 from tamis.normalise.tokens import NUMBER, WEAK
 
 __all__ = ["NameAlignment", "align", "config", "part_similarity"]
@@ -91,7 +92,7 @@ class _Profile:
             else:
                 weight = w[tok.kind]
             if freq is not None and tok.kind == WORD_KIND:
-                rare = rarity(tok.key, _is_abjad(form.forms[k]))
+                rare = rarity(tok.key, is_abjad(form.forms[k]))
                 weight *= freq.weight_min + (1.0 - freq.weight_min) * rare
                 rarities.append(rare)
             else:
@@ -114,7 +115,7 @@ class _Profile:
         self.subset_extras = tuple(subset)
         self.family = frozenset(k for k, r in enumerate(form.roles) if r == FAMILY)
         self.numbers = tuple(k for k, t in enumerate(form.tokens) if t.kind == NUMBER)
-        self.abjad = frozenset(k for k, f in enumerate(form.forms) if _is_abjad(f))
+        self.abjad = frozenset(k for k, f in enumerate(form.forms) if is_abjad(f))
         joins: dict[str, int] = {}
         toks = form.tokens
         for m in range(len(toks) - 1):
@@ -126,14 +127,6 @@ class _Profile:
         self.forms = frozenset(t.text for t in toks if len(t.text) >= 4) | frozenset(
             t.key for t in toks if len(t.text) >= 4
         )
-
-
-def _is_abjad(text: str) -> bool:
-    """Written in Arabic or Hebrew script, where short vowels go unwritten."""
-    return not text.isascii() and any(
-        "\u0590" <= c <= "\u08ff" or "\ufb1d" <= c <= "\ufdff" or "\ufe70" <= c <= "\ufeff"
-        for c in text
-    )
 
 
 def _profile(form: NameForm, kind: str) -> _Profile:

@@ -30,7 +30,6 @@ from tamis.match.score import Match, score_entity
 from tamis.model.entity import Entity
 from tamis.model.store import Store
 from tamis.normalise import NameForm
-from tamis.normalise.scripts import is_abjad
 
 __all__ = ["CANDIDATES", "Hit", "Screener", "compare", "screen", "screen_many", "screener"]
 
@@ -161,7 +160,7 @@ class Screener:
             if len(self._searches) >= SEARCH_CACHE:
                 self._searches.clear()
             floor = MIN_PRESCORE
-            if any(_abjad(f) for f in forms):
+            if any(f.abjad for f in forms):
                 floor, limit = MIN_PRESCORE_ABJAD, min(limit, CANDIDATES_ABJAD)
             found = self._searches[sig] = self.index.search(forms, limit, floor, SURE)
         return found
@@ -189,10 +188,6 @@ class Screener:
              threshold: float | None = None) -> list[Hit]:  # fmt: skip
         return [Hit(m.id or "", m.score, m.match, m.caption, m.schema)
                 for m in self.screen(query, top, threshold)]  # fmt: skip
-
-
-def _abjad(form: NameForm) -> bool:
-    return any(is_abjad(w) for w in form.forms)
 
 
 def _token_sig(form: NameForm) -> tuple[Any, ...]:

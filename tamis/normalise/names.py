@@ -19,6 +19,7 @@ from rigour._core import obj_name_prefixes_list, person_name_prefixes_list
 from tamis.normalise.data import load_table
 from tamis.normalise.legal_forms import split_legal_forms
 from tamis.normalise.org_words import split_compound, unelide
+from tamis.normalise.scripts import is_abjad
 from tamis.normalise.text import fold, latin, tokens
 from tamis.normalise.tokens import INITIAL, NUMBER, WEAK, Token, token
 
@@ -58,6 +59,11 @@ class NameForm:
     def __setstate__(self, state: tuple) -> None:  # type: ignore[type-arg]
         (self.original, self.kind, self.forms, self.tokens, self.roles, self.legal) = state
         self.memo = {}
+
+    @property
+    def abjad(self) -> bool:
+        """Some part is written in an abjad (Arabic, Persian, Hebrew): vowels unwritten."""
+        return any(is_abjad(f) for f in self.forms)
 
     @property
     def signature(self) -> tuple[str, ...]:
