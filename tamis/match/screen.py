@@ -191,8 +191,10 @@ class Screener:
 
 
 def _token_sig(form: NameForm) -> tuple[Any, ...]:
-    """Everything of a name form the index search reads (keys.query_groups)."""
-    return (form.kind, *((t.text, t.key, t.phon, t.groups, t.kind) for t in form.tokens))
+    """Everything of a name form the index search reads (keys.query_groups, and the abjad
+    flag that also sets the search's floor and limit)."""
+    return (form.kind, form.abjad,
+            *((t.text, t.key, t.phon, t.groups, t.kind) for t in form.tokens))  # fmt: skip
 
 
 def _by_score(m: Match) -> tuple[float, str]:

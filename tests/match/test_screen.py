@@ -157,3 +157,13 @@ def test_importing_tamis_does_not_load_the_engine() -> None:
     code = "import sys, tamis; print('tamis.match' in sys.modules, 'rigour' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"]
+
+
+def test_the_search_cache_tells_arabic_script_from_the_same_latin_letters(scr: Screener) -> None:
+    """بوتين and "butin" share their tokens, but an abjad query is searched differently."""
+    from tamis.match.query import prepare_query
+
+    scr.candidates(prepare_query({"name": "butin"}))
+    cached = scr.candidates(prepare_query({"name": "بوتين"}))
+    scr._searches.clear()
+    assert scr.candidates(prepare_query({"name": "بوتين"})) == cached
