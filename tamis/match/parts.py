@@ -148,11 +148,15 @@ def _skeleton_similarity(a: Token, b: Token) -> tuple[float, str, str]:
         return _NONE
     sa = {skeleton(a.key), skeleton(a.text)}
     if any(len(s) >= 2 and s in sa for s in (skeleton(b.key), skeleton(b.text))):
-        # the long vowels an abjad does write (ا و ي) must fall where the Latin has them
-        if written_in(a.text, b.text) or written_in(b.text, a.text):
-            return config().parts["skeleton"], TRANSLIT, SKELETON
-        return config().parts["skeleton_vowels"], TRANSLIT, SKELETON
+        return skeleton_strength(a.text, b.text), TRANSLIT, SKELETON
     return _NONE
+
+
+def skeleton_strength(x: str, y: str) -> float:
+    """How much two parts with the same skeleton agree: fully when the long vowels an abjad
+    does write (ا و ي) fall where the Latin has them, less otherwise (بشار: Bashar, Bushra)."""
+    parts = config().parts
+    return parts["skeleton"] if written_in(x, y) or written_in(y, x) else parts["skeleton_vowels"]
 
 
 def concept_similarity(a: Token, b: Token) -> tuple[float, str, str]:
