@@ -10,8 +10,8 @@ its name-variant groups (`g`), its spelling keys under foreign romanisation conv
 deletions (`d`, a typo within one edit), and, for names that may be organisations, the
 concepts its words stand for (`c`: "fonds" and "fund" both give "c:fund"). A listed part
 also gives its consonant skeleton (`s`), which a query part written in an abjad (Arabic,
-Persian, Hebrew: short vowels unwritten) looks up: "bwtyn" (بوتين) meets "putin". Two adjacent parts also give their concatenation, so
-"Abdul Rahman" and "Abdulrahman" meet. A query part also looks its own text and spelling
+Persian, Hebrew: short vowels unwritten) looks up: "bwtyn" (بوتين) meets "putin". Two
+adjacent parts also give their concatenation, so "Abdul Rahman" and "Abdulrahman" meet. A query part also looks its own text and spelling
 key up among the deletions, so that it finds a listed part with one letter more ("Meaar",
 spelling key "mear", finds "Meamar"), a closer agreement than a shared sound. Numbers are keys like words ("11420"): a name
 with a different number shares nothing through it. An initial is keyed by its letter,
@@ -31,8 +31,8 @@ __all__ = ["FACTORS", "MIN_DELETE", "name_keys", "name_parts", "query_groups", "
 
 # How much sharing one key says about two parts (the IDF of the key multiplies it).
 FACTORS = {"t": 1.0, "k": 0.9, "g": 0.8, "c": 0.8, "s": 0.7, "p": 0.6, "d": 0.5, "i": 0.3}
-ONE_MORE = 0.7
-ABJAD_SKELETON = 1.0  # a query part written in an abjad: its skeleton says as much as a text  # a query part that is a listed part less one letter: closer than a sound
+ONE_MORE = 0.7  # a query part that is a listed part less one letter: closer than a sound
+ABJAD_SKELETON = 1.0  # a query part written in an abjad: its skeleton says as much as a text
 MIN_DELETE = 5  # parts shorter than this get no deletion keys: one edit is another name
 
 
