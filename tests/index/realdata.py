@@ -22,14 +22,21 @@ ALIASES = "ofac-sdn-2025-02-aliases"
 
 
 @cache
-def sdn_store_url(data: Path) -> str:
-    """A SQLite store holding ofac-sdn-2023-01 (built on first call, removed at exit)."""
-    folder = Path(tempfile.mkdtemp(prefix="tamis-sdn-"))
+def store_url(data: Path, lists: tuple[str, ...] = (SDN,)) -> str:
+    """A SQLite store holding these list folders of `data` (ofac-sdn-2023-01 by default),
+    built on first call, removed at exit."""
+    folder = Path(tempfile.mkdtemp(prefix="tamis-store-"))
     atexit.register(shutil.rmtree, folder, ignore_errors=True)
     url = f"sqlite:///{folder}/t.db"
     with Store(url=url) as store:
-        store.load(parse(data / SDN))
+        for name in lists:
+            store.load(parse(data / name))
     return url
+
+
+def sdn_store_url(data: Path) -> str:
+    """A SQLite store holding ofac-sdn-2023-01 (built on first call, removed at exit)."""
+    return store_url(data)
 
 
 def alias_queries(data: Path, known: set[str], count: int, seed: int = 7) -> list[str]:
@@ -78,6 +85,11 @@ def perturbed_queries(names: list[str], count: int, seed: int = 11) -> list[str]
 @cache
 def sdn_screener(data: Path) -> Screener:
     """The screener of that store (index persisted beside it), shared by the test modules."""
-    url = sdn_store_url(data)
+    return screener_of(store_url(data))
+
+
+@cache
+def screener_of(url: str) -> Screener:
+    """The screener of a store made by `store_url` (index persisted beside it)."""
     folder = Path(url.removeprefix("sqlite:///")).parent / "index"
     return Screener.open(Store(url=url), folder=folder)

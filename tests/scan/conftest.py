@@ -3,33 +3,16 @@ of ../shared/data), built once per test run, and the shared example article."""
 
 from __future__ import annotations
 
-import atexit
-import shutil
-import tempfile
-from functools import cache
 from pathlib import Path
 
 import pytest
 
 from tamis.match.screen import Screener
-from tamis.model.store import Store
 from tamis.scan import Scanner
 from tamis.scan.gazetteer_build import gazetteer
-from tamis.sources import parse
-from tests.index.realdata import sdn_screener
+from tests.index.realdata import screener_of, sdn_screener, store_url
 
 ALL_LISTS = ("ofac-sdn-2023-01", "ofac-cons-2025-12", "un-sc-2026-02", "bis-dpl-2019")
-
-
-@cache
-def _all_lists_screener(data: Path) -> Screener:
-    folder = Path(tempfile.mkdtemp(prefix="tamis-scan-all-"))
-    atexit.register(shutil.rmtree, folder, ignore_errors=True)
-    url = f"sqlite:///{folder}/t.db"
-    with Store(url=url) as store:
-        for name in ALL_LISTS:
-            store.load(parse(data / name))
-    return Screener.open(Store(url=url), folder=folder / "index")
 
 
 def _scanner(scr: Screener, tmp: Path) -> Scanner:
@@ -45,7 +28,8 @@ def sdn_scanner(shared_data: Path, tmp_path_factory: pytest.TempPathFactory) -> 
 @pytest.fixture(scope="session")
 def all_scanner(shared_data: Path, tmp_path_factory: pytest.TempPathFactory) -> Scanner:
     """A scanner over every list in ../shared/data (more names, more chances to go wrong)."""
-    return _scanner(_all_lists_screener(shared_data), tmp_path_factory.mktemp("gaz-all"))
+    scr = screener_of(store_url(shared_data, ALL_LISTS))
+    return _scanner(scr, tmp_path_factory.mktemp("gaz-all"))
 
 
 @pytest.fixture(scope="session")
