@@ -24,7 +24,7 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
-from bench.baselines import ScreenFn, System, brute_force, logic_v2, tamis_compare
+from bench.baselines import System, brute_force, logic_v2, tamis_rerank, tamis_screen
 from bench.devsets import crosslang as devset
 from bench.devsets.candidates import ListIndex
 from bench.devsets.common import trivial
@@ -35,25 +35,6 @@ from tamis.evaluate.tables import fmt_rate
 
 REPO = Path(__file__).resolve().parent.parent
 DIMENSIONS = ("origin", "script", "language", "convention")
-
-
-def tamis_screen() -> System:
-    """The whole engine: index and scorer, built on the fold's list."""
-    from tamis.match import DEFAULT_THRESHOLD
-    from tamis.match.screen import Screener
-
-    def build(index: ListIndex) -> ScreenFn:
-        screener = Screener.build(index.entities.values())
-        return lambda q: [(m.id, m.score) for m in screener.screen(q, top=10)]
-
-    return System("tamis", DEFAULT_THRESHOLD, build, "tamis Screener (own index + scorer)")
-
-
-def tamis_rerank() -> System | None:
-    system = tamis_compare()
-    if system is not None:
-        system.name = "tamis-rerank"
-    return system
 
 
 MAKERS = {"brute": brute_force, "logic-v2": logic_v2, "tamis-rerank": tamis_rerank,

@@ -1,8 +1,11 @@
 """What every dev-set builder shares: trivial name normalisation and the CSV shape.
 
 A dev set is a CSV `query_name, schema, birth_date, country, expected_id, kind, script,
-holdout_alias` (`expected_id` empty = must not match; `holdout_alias` = the name to remove
-from the expected entity before screening, so a query never finds itself verbatim).
+holdout_alias, similarity` (`expected_id` empty = must not match; `holdout_alias` = the
+name to remove from the expected entity before screening, so a query never finds itself
+verbatim; `similarity` = how close the held-out name is to the closest name left on its
+entity, `spelling_similarity`, so results can be told apart for spelling variants and for
+names that differ more).
 `tamis.evaluate.read_labelled` reads it as it is.
 """
 
@@ -18,8 +21,9 @@ from tamis.evaluate import detect_script
 
 FIELDS = (
     "query_name", "schema", "birth_date", "country", "expected_id", "kind", "script",
-    "holdout_alias",
+    "holdout_alias", "similarity",
 )
+VARIANT = 80  # similarity from which a held-out alias counts as a spelling variant
 NAME_PROPS = ("name", "alias", "previousName", "weakAlias", "abbreviation")
 _NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
 
@@ -69,6 +73,19 @@ def _tokens(name: str) -> list[str]:
 
     words = ascii_text(trivial(name)).split()
     return [w for w in words if len(w) >= 3 and not is_stopword(w) and w not in GENERIC]
+
+
+def spelling_similarity(alias: str, names: Iterable[str]) -> int:
+    """The best rapidfuzz token-sort ratio (0-100, default processor: case and punctuation
+    folded, words sorted) of an alias with any of the names left on its entity.
+
+    Scorer-independent: >= VARIANT means the alias is a spelling variant of a remaining name
+    (transliteration, word order, a typo, a dropped legal form); lower, a partial or
+    another name, which no screening engine can be expected to put first every time."""
+    from rapidfuzz import fuzz, utils
+
+    return round(max((fuzz.token_sort_ratio(alias, n, processor=utils.default_process)
+                      for n in names), default=0))  # fmt: skip
 
 
 def related(alias: str, names: Iterable[str], similarity: float = 0.85) -> bool:

@@ -19,7 +19,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from bench.devsets.common import name_key, related, script_of, trivial
+from bench.devsets.common import name_key, related, script_of, spelling_similarity, trivial
 from bench.devsets.lists import load_list, read_alt
 
 KIND = {"aka": "ofac-aka", "fka": "ofac-fka", "nka": "ofac-nka"}
@@ -89,7 +89,8 @@ def build(data: Path, n: int = 2000, seed: int = 20250201, floor: int = 60) -> t
             rows.append({
                 "query_name": alias, "schema": schema, "expected_id": ident,
                 "kind": kind, "script": script_of(alias),
-                "holdout_alias": alias, **_facts(entity),
+                "holdout_alias": alias, "similarity": spelling_similarity(alias, left),
+                **_facts(entity),
             })
             stats[f"sampled_{schema}"] += 1
     rows.sort(key=lambda r: (int(r["expected_id"].split(":")[1]), name_key(r["query_name"])))

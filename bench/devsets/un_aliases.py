@@ -18,7 +18,7 @@ from pathlib import Path
 
 from followthemoney.types import registry
 
-from bench.devsets.common import related, script_of, trivial
+from bench.devsets.common import related, script_of, spelling_similarity, trivial
 from bench.devsets.holdout import UNRELATED
 from tamis.sources.base import read_text
 
@@ -84,7 +84,8 @@ def build(data: Path, per_entity: int = 3, seed: int = 20260227) -> tuple[list[d
             if not related(alias, left):
                 kind += UNRELATED
             rows.append({**base, "query_name": alias, "kind": kind,
-                         "script": script_of(alias), "holdout_alias": alias})
+                         "script": script_of(alias), "holdout_alias": alias,
+                         "similarity": spelling_similarity(alias, left)})
             stats[kind] += 1
     stats["rows"] = len(rows)
     return rows, dict(stats)
