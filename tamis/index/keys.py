@@ -26,6 +26,7 @@ from itertools import pairwise
 from tamis.normalise import PER, NameForm, Token
 from tamis.normalise.scripts import is_abjad, skeleton
 from tamis.normalise.tokens import INITIAL, NUMBER, WORD
+from tamis.normalise.translit import spelling_key
 
 __all__ = ["FACTORS", "MIN_DELETE", "name_keys", "name_parts", "query_groups", "token_keys"]
 
@@ -57,13 +58,18 @@ def token_keys(tok: Token, org: bool = True) -> list[str]:
     return keys
 
 
-def _joined(tokens: tuple[Token, ...]) -> list[tuple[str, str]]:
-    """Keys of adjacent parts written together: (text key, spelling key) per pair."""
+def _joined(tokens: tuple[Token, ...]) -> list[tuple[str, list[str]]]:
+    """Keys of adjacent parts written together: (text key, spelling keys) per pair. The
+    spelling key of the joined text too: "abd" + "al" is "abdal", whose key is "abdul"."""
     out = []
     for a, b in pairwise(tokens):
         if a.kind in (INITIAL, NUMBER) or b.kind in (INITIAL, NUMBER):
             continue
-        out.append(("t:" + a.text + b.text, "k:" + a.key + b.key))
+        keys = ["k:" + a.key + b.key]
+        whole = spelling_key(a.text + b.text)
+        if whole != a.key + b.key:
+            keys.append("k:" + whole)
+        out.append(("t:" + a.text + b.text, keys))
     return out
 
 
@@ -82,8 +88,8 @@ def name_parts(form: NameForm) -> list[tuple[str, list[str]]]:
             if tok.kind == WORD and len(sk := skeleton(tok.text)) >= 2:
                 keys.append("s:" + sk)
             out.append((tok.text, keys))
-    for text, key in _joined(form.tokens):
-        out.append((text[2:], [text, key]))
+    for text, keys in _joined(form.tokens):
+        out.append((text[2:], [text, *keys]))
     return out
 
 
@@ -113,9 +119,9 @@ def query_groups(forms: Iterable[NameForm]) -> list[tuple[dict[str, float], bool
                             if len(short) >= MIN_DELETE - 1:
                                 group["d:" + short] = ONE_MORE
         abjad = form.abjad
-        for text, key in _joined(form.tokens):
+        for text, keys in _joined(form.tokens):
             if text not in groups:
-                groups[text] = {text: FACTORS["t"], key: FACTORS["k"]}
+                groups[text] = {text: FACTORS["t"], **dict.fromkeys(keys, FACTORS["k"])}
                 if abjad and len(sk := skeleton(text[2:])) >= 3:
                     groups[text]["s:" + sk] = ABJAD_SKELETON
                 joined.add(text)

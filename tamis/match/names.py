@@ -31,14 +31,17 @@ from tamis.match.parts import (
     NameConfig,
     concept_similarity,
     config,
+    derived_similarity,
     part_similarity,
     skeleton_similarity,
 )
 from tamis.normalise import OBJ, ORG, PER, NameForm
 from tamis.normalise.frequency import rarity
 from tamis.normalise.names import FAMILY, MIDDLE, PATRONYMIC
+from tamis.normalise.org_words import country_concepts
 from tamis.normalise.scripts import is_abjad
 from tamis.normalise.tokens import NUMBER, WEAK
+from tamis.normalise.translit import spelling_key
 
 __all__ = ["NameAlignment", "align", "config", "part_similarity"]
 
@@ -82,6 +85,7 @@ class _Profile:
         subset = []
         # people's words: weighted by rarity (kept for the common-name cap)
         freq = frequency() if kind == PER else None
+        countries = country_concepts()
         rarities = []
         # a family name of several parts (Spanish, Portuguese: MADURO MOROS): the parts
         # after the first are second surnames, often left out
@@ -99,6 +103,8 @@ class _Profile:
                 rarities.append(0.0)
             weights.append(weight)
             role = "org" if kind == ORG else "obj" if kind == OBJ else form.roles[k]
+            if role == "org" and not tok.concepts.isdisjoint(countries):
+                role = "country"  # often left out: "Bank Melli" for BANK MELLI IRAN
             if role == FAMILY and k in seconds:
                 role = "second_family"
             extra, subset_extra = cfg.extra[role], cfg.subset[role]
@@ -122,6 +128,8 @@ class _Profile:
             if toks[m].kind == WORD_KIND or toks[m + 1].kind == WORD_KIND:
                 joins.setdefault(toks[m].text + toks[m + 1].text, m)
                 joins.setdefault(toks[m].key + toks[m + 1].key, m)
+                # the key of the joined text: "abd" + "al" = "abdal", keyed "abdul"
+                joins.setdefault(spelling_key(toks[m].text + toks[m + 1].text), m)
         self.joins = joins
         # the part forms a join on the other side could be written as
         self.forms = frozenset(t.text for t in toks if len(t.text) >= 4) | frozenset(
@@ -146,6 +154,9 @@ def align(q: NameForm, r: NameForm) -> NameAlignment:
     org = kind != PER and kind != OBJ  # words of organisation names compare by meaning too
     strict_org = kind == ORG  # a letter in a company's name is not an initial ("GRUPO W")
     cands = []
+    nq, nr = len(qt), len(rt)
+    # equal similarities go to parts at like places ("abd al-hamid al-asadi": the query's
+    # "al" before "asadi" takes the list's second "al", leaving "abd al" to join)
     for i, a in enumerate(qt):
         at = a.text
         row = SIM_CACHE.get(at)
@@ -154,7 +165,7 @@ def align(q: NameForm, r: NameForm) -> NameAlignment:
         for j, b in enumerate(rt):
             bt = b.text
             if at == bt:
-                cands.append((1.0, -i, -j, EXACT_MATCH))
+                cands.append((1.0, -abs(i * nr - j * nq), -i, -j, EXACT_MATCH))
                 continue
             hit = row.get(bt)
             if hit is None:
@@ -166,25 +177,29 @@ def align(q: NameForm, r: NameForm) -> NameAlignment:
                     same = (config().parts["skeleton_alone"], same[1], same[2])
                 if same[0] > hit[0]:
                     hit = same
-            if org and a.concepts and hit[0] < 0.9:
-                concept = concept_similarity(a, b)
-                if concept[0] > hit[0]:
-                    hit = concept
+            if org and hit[0] < 0.9:
+                if a.concepts:
+                    concept = concept_similarity(a, b)
+                    if concept[0] > hit[0]:
+                        hit = concept
+                if hit[0] < 0.85:
+                    derived = derived_similarity(a, b)
+                    if derived[0] > hit[0]:
+                        hit = derived
             if hit[0] > 0.0 and not (strict_org and hit[1] == INITIAL_KIND):
-                cands.append((hit[0], -i, -j, hit))
+                cands.append((hit[0], -abs(i * nr - j * nq), -i, -j, hit))
     if (not cands and not abjad and qp.forms.isdisjoint(rp.joins)
             and rp.forms.isdisjoint(qp.joins)):  # fmt: skip
         return NameAlignment(q, r, 0.0, [], ())  # nothing in common (parts listed on demand)
     if len(cands) > 1:
         cands.sort(reverse=True)
-    nq, nr = len(qt), len(rt)
     q_used = [False] * nq
     r_used = [False] * nr
     pairs: list[tuple[int, int, float, str, str]] = []
     wq, wr = qp.weights, rp.weights
     num = den = 0.0
     content = initial = False
-    for sim, ni, nj, hit in cands:
+    for sim, _, ni, nj, hit in cands:
         i, j = -ni, -nj
         if q_used[i] or r_used[j]:
             continue

@@ -14,10 +14,12 @@ from rapidfuzz.distance import Levenshtein
 
 from tamis.normalise import Token
 from tamis.normalise.data import load_table
+from tamis.normalise.org_words import derived_ending
 from tamis.normalise.scripts import skeleton, written_in
 from tamis.normalise.tokens import INITIAL, NUMBER, WEAK
 
-__all__ = ["EXACT", "MISSING", "NameConfig", "concept_similarity", "config", "part_similarity"]
+__all__ = ["EXACT", "MISSING", "NameConfig", "concept_similarity", "config", "derived_similarity",
+           "part_similarity"]
 
 # Kinds of agreement between two parts (the explanation's vocabulary).
 EXACT, TRANSLIT, JOINED, INITIAL_KIND = "exact", "transliteration", "joined", "initial"
@@ -166,6 +168,17 @@ def concept_similarity(a: Token, b: Token) -> tuple[float, str, str]:
     if not common:
         return _NONE
     return config().parts["concept"], TRANSLATION, "word table: " + min(common)
+
+
+def derived_similarity(a: Token, b: Token) -> tuple[float, str, str]:
+    """Agreement of a proper noun and the adjective or place name made from it, in
+    organisation names ("Amur" / "Amursky", "Baloch" / "Balochistan"; org_words.yml)."""
+    if a.kind != WORD_KIND or b.kind != WORD_KIND:
+        return _NONE
+    ending = derived_ending(a.key, b.key)
+    if ending is None:
+        return _NONE
+    return config().parts["derived"], TRANSLATION, f"derived word: -{ending}"
 
 
 def part_similarity(a: Token, b: Token) -> tuple[float, str, str]:

@@ -27,6 +27,8 @@ __all__ = [
     "ANY_ORDER",
     "acronym",
     "acronym_keys",
+    "country_concepts",
+    "derived_ending",
     "initial_letter",
     "initials_key",
     "is_function_word",
@@ -53,7 +55,8 @@ def _latin_affix(text: str) -> str:
 class _Language:
     """One language's stem rule: optional prefixes, endings, the shortest stem allowed."""
 
-    __slots__ = ("endings", "forms", "key", "min_stem", "prefixes", "stems", "wholes")
+    __slots__ = ("ending_set", "ending_sizes", "endings", "forms", "key", "min_stem", "prefixes",
+                 "stems", "wholes")  # fmt: skip
 
     def __init__(self, spec: dict) -> None:  # type: ignore[type-arg]
         self.min_stem = int(spec.get("min_stem", 4))
@@ -63,6 +66,8 @@ class _Language:
         ends = {_latin_affix(str(e)) for e in spec.get("endings") or ()}
         pres = {_latin_affix(str(p)) for p in spec.get("prefixes") or ()}
         self.endings = tuple(sorted(ends - {""}, key=len, reverse=True))
+        self.ending_set = frozenset(self.endings)  # the query side looks endings up by size
+        self.ending_sizes = tuple(sorted({len(e) for e in self.endings}))
         self.prefixes = tuple(sorted(pres - {""}, key=len, reverse=True))
         self.stems: dict[str, set[str]] = {}  # spelling key of a stem -> concepts
         self.wholes: dict[str, set[str]] = {}  # spelling key of a whole form -> concepts
@@ -92,12 +97,16 @@ class _Language:
         """The query side: the word (less a prefix) as a whole form, or a stem plus an ending."""
         out: set[str] = set()
         heads = [word] + [word[len(p) :] for p in self.prefixes if word.startswith(p)]
+        forms, wholes, stems, key_of = self.forms, self.wholes, self.stems, self.key
         for head in heads:
-            out |= self.forms.get(head, set()) | self.wholes.get(self.key(head), set())
-            for end in self.endings:
-                if head.endswith(end) and len(head) - len(end) >= self.min_stem:
-                    key = self.key(head[: -len(end)])
-                    out |= self.stems.get(key, set()) | self.wholes.get(key, set())
+            out |= forms.get(head, _EMPTY) | wholes.get(key_of(head), _EMPTY)
+            room = len(head) - self.min_stem
+            for size in self.ending_sizes:
+                if size > room:
+                    break
+                if head[-size:] in self.ending_set:
+                    key = key_of(head[:-size])
+                    out |= stems.get(key, _EMPTY) | wholes.get(key, _EMPTY)
         return out
 
 
@@ -124,6 +133,12 @@ def _tables() -> tuple[dict[str, frozenset[str]], dict[str, _Language]]:
     return frozen, langs
 
 
+@cache
+def country_concepts() -> frozenset[str]:
+    """The concepts that are countries (org_words.yml `countries`: "iran", "russia")."""
+    return frozenset(str(c) for c in load_table("org_words.yml")["countries"])
+
+
 @lru_cache(maxsize=100_000)
 def word_concepts(part: str) -> frozenset[str]:
     """The concepts one ASCII lower-case name part stands for ("fonds" -> {"fund"}); may be empty."""
@@ -137,6 +152,25 @@ def word_concepts(part: str) -> frozenset[str]:
     for lang in langs.values():
         out |= lang.lookup(part)
     return frozenset(out) if out else _EMPTY
+
+
+@cache
+def _derivations() -> tuple[int, tuple[str, ...]]:
+    spec = load_table("org_words.yml")["derivations"]
+    endings = {spelling_key(str(e)) for e in spec["endings"]} | {str(e) for e in spec["endings"]}
+    return int(spec["min_stem"]), tuple(sorted(endings, key=len, reverse=True))
+
+
+def derived_ending(a: str, b: str) -> str | None:
+    """The ending that makes one word of an organisation name the adjective or place name
+    of the other ("amur" / "amursky": "sky"), compared by spelling key; None if neither is."""
+    if len(a) > len(b):
+        a, b = b, a
+    min_stem, endings = _derivations()
+    if len(a) < min_stem or not b.startswith(a):
+        return None
+    rest = b[len(a) :]
+    return rest if rest in endings else None
 
 
 @cache

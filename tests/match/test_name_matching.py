@@ -127,3 +127,36 @@ def test_consonants_alone_do_not_make_two_latin_names_agree() -> None:
 def test_abd_al_written_joined_or_apart_agrees() -> None:
     entity = Entity("t:8", "Person", {"name": ["ABDURRAHMAN, Mohamad Iqbal"]})
     assert compare({"name": "ABDUL RAHMAN, Mohamad Iqbal"}, entity).score > 0.9
+
+
+def test_a_hard_c_and_a_k_spell_the_same_company() -> None:
+    m = compare({"name": "TAKO LLC", "schema": "Company"}, {"name": "TACO LLC", "schema": "Company"})
+    assert m.match, m.score
+
+
+def test_abd_al_written_apart_is_abdul_and_dh_is_z() -> None:
+    m = compare(
+        {"name": "ABDUL HAMEED AL ASADI, Makki Kadhim", "schema": "Person"},
+        {"name": "'ABD AL-HAMID AL-ASADI, Makki Kazim", "schema": "Person"},
+    )
+    assert m.match, m.score
+    kinds = {p.query: p.kind for p in m.explanation.name.parts if p.query}
+    assert kinds["abdul"] == "joined"
+
+
+def test_an_organisations_place_adjective_matches_its_place() -> None:
+    org = {"schema": "Company"}
+    m = compare({"name": "AMUR SHIPBUILDING PLANT", **org},
+                {"name": "AMURSKY SHIPBUILDING PLANT", **org})  # fmt: skip
+    assert m.match, m.score
+    assert any("derived word" in p.rule for p in m.explanation.name.parts)
+    # a person's surname with -sky is another surname
+    per = {"schema": "Person"}
+    assert not compare({"name": "Ivan Petrov", **per}, {"name": "Ivan Petrovsky", **per}).match
+
+
+def test_a_country_left_out_of_a_bank_name_costs_less_than_another_word() -> None:
+    org = {"schema": "Organization"}
+    country = compare({"name": "BANK MELLI", **org}, {"name": "BANK MELLI IRAN", **org}).score
+    other = compare({"name": "BANK MELLI", **org}, {"name": "BANK MELLI ZARGHAM", **org}).score
+    assert country > other + 0.1
