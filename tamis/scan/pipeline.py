@@ -12,6 +12,7 @@ so scanning many articles pays for loading once.
 
 from __future__ import annotations
 
+import re
 import time
 from bisect import bisect_left, bisect_right
 from functools import cache
@@ -106,7 +107,7 @@ class Scanner:
                              for i in range(first, c.last + 1) if not ws[i].glue)  # fmt: skip
             ents = frozenset(ids[n] for n in c.entities)
             out[(a, b)] = (a, b, "PER" if c.person else "ORG", GAZETTEER, query, ents)
-        for a, b in _unspaced(ws):
+        for a, b in _unspaced(ws) if _HAN.search(text) else ():
             out.setdefault((a, b), (a, b, "UNK", GAZETTEER, text[a:b], None))
         found = None
         if not fast and ner.model_name(lang):
@@ -214,12 +215,15 @@ class _Party:
                      list(self.mentions), explanation, source)  # fmt: skip
 
 
+_HAN = re.compile("[\u3400-\u9fff]")
+
+
 def _unspaced(ws: list[Word]) -> list[tuple[int, int]]:
     """Spans of known names inside runs of Han characters (Chinese writes no spaces, so
     金正恩 is found inside 普京与金正恩会晤): the cited renderings of `names_exonyms.yml`."""
     out: list[tuple[int, int]] = []
     for w in ws:
-        if w.text.isascii() or not any("\u3400" <= c <= "\u9fff" for c in w.text):
+        if w.text.isascii() or not _HAN.search(w.text):
             continue
         taken: list[tuple[int, int]] = []
         for name in unspaced_names():  # longest first: a longer name wins its characters
