@@ -116,8 +116,10 @@ class Index:
         """One query part's share of the query weight and its (df, weight, entry) list:
         the same for every query with that part, so kept (names repeat within a batch)."""
         idf = self._part_idf(group, self.n + 1)
-        if joined:  # stands in for two parts already counted; may only add
-            idf = idf if next(iter(group)) in self.keys else 0.0
+        if joined:  # stands in for two parts already counted; may only add, and only
+            # when a listed part is written so: as one word, or (a query in an abjad, whose
+            # two words, نصر الله, are one listed part, Nasrallah) with its consonants
+            idf = idf if any(k in self.keys for k in group if k[0] in "ts") else 0.0
         found: dict[int, float] = {}
         for key, factor in group.items():
             raw = self.keys.get(key)

@@ -182,7 +182,8 @@ def align(q: NameForm, r: NameForm) -> NameAlignment:
                     concept = concept_similarity(a, b)
                     if concept[0] > hit[0]:
                         hit = concept
-                if hit[0] < 0.85:
+                ak, bk = a.key, b.key
+                if hit[0] < 0.85 and ak != bk and (bk.startswith(ak) or ak.startswith(bk)):
                     derived = derived_similarity(a, b)
                     if derived[0] > hit[0]:
                         hit = derived

@@ -15,7 +15,7 @@ from rapidfuzz.distance import Levenshtein
 from tamis.normalise import Token
 from tamis.normalise.data import load_table
 from tamis.normalise.org_words import derived_ending
-from tamis.normalise.scripts import skeleton, written_in
+from tamis.normalise.scripts import skeleton, starts_with_vowel, written_in
 from tamis.normalise.tokens import INITIAL, NUMBER, WEAK
 
 __all__ = ["EXACT", "MISSING", "NameConfig", "concept_similarity", "config", "derived_similarity",
@@ -158,7 +158,11 @@ def skeleton_strength(x: str, y: str) -> float:
     """How much two parts with the same skeleton agree: fully when the long vowels an abjad
     does write (ا و ي) fall where the Latin has them, less otherwise (بشار: Bashar, Bushra)."""
     parts = config().parts
-    return parts["skeleton"] if written_in(x, y) or written_in(y, x) else parts["skeleton_vowels"]
+    if written_in(x, y) or written_in(y, x):
+        return parts["skeleton"]
+    if starts_with_vowel(x) != starts_with_vowel(y):
+        return parts["skeleton_initial"]  # نصر (nsr) is not Ansar: an abjad writes a first vowel
+    return parts["skeleton_vowels"]
 
 
 def concept_similarity(a: Token, b: Token) -> tuple[float, str, str]:

@@ -24,7 +24,8 @@ from rigour.text import ascii_text
 
 from tamis.normalise.data import load_table
 
-__all__ = ["is_abjad", "letter_classes", "romanise", "skeleton", "written_in"]
+__all__ = ["is_abjad", "letter_classes", "romanise", "skeleton", "starts_with_vowel",
+           "written_in"]
 
 
 @cache
@@ -75,6 +76,13 @@ def written_in(abjad: str, latin: str) -> bool:
         return False  # a first vowel is written (ا, ع): نصر "nsr" is not Ansar
     rest = iter(b[:1] + b[1:].translate(_VOWEL_LETTERS))
     return all(ch in rest for ch in a[:1] + a[1:].translate(_VOWEL_LETTERS))
+
+
+def starts_with_vowel(text: str) -> bool:
+    """Whether a part (in Latin letters) begins with a vowel: an abjad writes an initial
+    vowel (ا, ع), so نصر "nsr" cannot be Ansar, whatever its consonants."""
+    first = letter_classes(text)[:1]
+    return bool(first) and first in "aeiou"
 
 
 # after the first letter, w and y write the long vowels u and i; o and e are their short

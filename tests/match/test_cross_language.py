@@ -56,6 +56,19 @@ def test_potanin_does_not_score_as_high_as_putin_for_poutine(store: Store) -> No
     assert not potanin.match
 
 
+@pytest.mark.parametrize(
+    "name, listed",
+    [
+        ("بشار الأسد", "ofac-sdn:12735"),  # AL-ASSAD, Bashar: the article on the surname
+        ("حسن نصر الله", "ofac-sdn:2686"),  # NASRALLAH, Hasan: one listed part, two words
+    ],
+)
+def test_arabic_names_whose_parts_are_written_otherwise(store: Store, name: str,
+                                                        listed: str) -> None:  # fmt: skip
+    top = screen(store, name)[0]
+    assert top.id == listed and top.match, (name, top.id, top.score)
+
+
 @pytest.mark.parametrize("name", ["Kim Chŏng-ŭn", "Ким Чен Ын", "김정은", "金正恩"])
 def test_kim_jong_un_in_four_romanisations_and_scripts(store: Store, name: str) -> None:
     top = screen(store, name)[0]
