@@ -194,4 +194,5 @@ def prepare_entity(entity: Entity) -> Prepared:
         frozenset(countries),
         tuple(dict.fromkeys(ids)),
         frozenset(genders),
+        tuple(dict.fromkeys(fold(v) for v in entity.get("position"))),
     )

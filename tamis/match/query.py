@@ -97,6 +97,7 @@ class Prepared:
         "kind",
         "names",
         "org_like",
+        "positions",
         "schema",
     )  # fmt: skip
 
@@ -110,8 +111,10 @@ class Prepared:
         countries: frozenset[str] = frozenset(),
         ids: tuple[str, ...] = (),
         genders: frozenset[str] = frozenset(),
+        positions: tuple[str, ...] = (),
     ) -> None:
         self.id = id
+        self.positions = positions  # a listed person's offices, folded (the scan's context)
         self.schema = schema
         self.caption = caption
         self.names = names  # (form, property it came from)
@@ -126,7 +129,8 @@ class Prepared:
         # every name has a legal form: an organisation, whatever the schema says
         self.org_like = bool(self.names) and all(f.kind == ORG for f, _ in self.names)
 
-    _STATE = ("id", "schema", "caption", "names", "dates", "countries", "ids", "genders")
+    _STATE = ("id", "schema", "caption", "names", "dates", "countries", "ids", "genders",
+              "positions")  # fmt: skip
 
     def __getstate__(self) -> tuple[object, ...]:
         return tuple(getattr(self, s) for s in self._STATE)

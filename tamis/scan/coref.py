@@ -36,20 +36,27 @@ def short_forms(words: Sequence[Word], looks: Sequence[Lookup], gaz: Gazetteer,
     for i, w in enumerate(words):
         if i in covered or not w.cap or w.glue or w.folded in gaz.stop:
             continue
-        if not (looks[i][0] or looks[i][1]) or _in_longer_name(i, words, looks):
+        if not (looks[i][0] or looks[i][1]) or _in_longer_name(i, words, looks, gaz):
             continue
         out.append(i)
     return out
 
 
-def _in_longer_name(i: int, words: Sequence[Word], looks: Sequence[Lookup]) -> bool:
+def _in_longer_name(i: int, words: Sequence[Word], looks: Sequence[Lookup],
+                    gaz: Gazetteer) -> bool:  # fmt: skip
     """True when a neighbouring capitalised word that can be a name part is written with
-    it ("Elena Peskova"); an honorific ("M.", "Herr") is not such a word."""
-    before = i > 0 and words[i - 1].joined and words[i - 1].cap
-    if before and words[i - 1].folded not in honorifics() and looks[i - 1][0]:
-        return True
-    after = i + 1 < len(words) and words[i].joined and words[i + 1].cap
-    return bool(after and looks[i + 1][0])
+    it ("Elena Peskova"); an honorific ("M.", "Herr") is not such a word. In a script
+    without capitals (Arabic) every word looks capitalised, so the neighbour counts only
+    when the two can be parts of one listed name ("ماهر الأسد", not "وقال الأسد")."""
+    caseless = not words[i].text[:1].isupper()
+    for j in (i - 1, i + 1):
+        if j < 0 or j >= len(words) or not words[min(i, j)].joined or not words[j].cap:
+            continue
+        if j < i and words[j].folded in honorifics():
+            continue
+        if looks[j][0] and (not caseless or gaz.named_together(looks[i], looks[j])):
+            return True
+    return False
 
 
 def family_parts(gaz: Gazetteer, forms: Iterable[object], written: Iterable[Lookup]) -> set[int]:

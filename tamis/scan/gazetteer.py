@@ -148,6 +148,14 @@ class Gazetteer:
             numbers = [n for k in exact for n in singles.get(k, ())]
             if numbers:
                 found[(p, p + 1)] = ({self.names[n][0] for n in numbers}, False)
+            # a person's name whose one part is written as the two words, the other part
+            # the word before or after: حسن نصر الله = NASRALLAH, Hasan
+            for q, span in ((p - 1, (p - 1, p + 1)), (p + 2, (p, p + 2))):
+                if exact and 0 <= q < len(words) and span not in found and (
+                        words[min(q, p + 1)].joined):  # fmt: skip
+                    people = self._persons_with(exact, looks[q][0] | looks[q][1])
+                    if people:
+                        found[span] = (people, True)
 
     def _step(self, words: list[Word], looks: list[Lookup], k: int) -> int:
         """How many words from k on continue a run: a name part or a glue word (1), or up
@@ -187,6 +195,31 @@ class Gazetteer:
                             d.setdefault(b, []).append(n)
             self._wake = (singles, pairs, [frozenset(e[2]) for e in self.names])
         return self._wake
+
+    def _persons_with(self, one: frozenset[int], two: frozenset[int]) -> set[int]:
+        """Entities of listed people with a required part in `one` and another in `two`."""
+        pairs = self._wake_index()[1]
+        out: set[int] = set()
+        for x, y in ((one, two), (two, one)):
+            for k in x:
+                d = pairs.get(k)
+                if d is None:
+                    continue
+                for b in y & d.keys():
+                    out.update(self.names[n][0] for n in d[b] if self.names[n][1])
+        return out
+
+    def named_together(self, a: Lookup, b: Lookup) -> bool:
+        """Whether two words' lookups can be two required parts of one listed name (where
+        capitals cannot tell a name's words from their neighbours: Arabic)."""
+        pairs = self._wake_index()[1]
+        one, two = a[0] | a[1], b[0] | b[1]
+        for x, y in ((one, two), (two, one)):
+            for k in x:
+                d = pairs.get(k)
+                if d is not None and not y.isdisjoint(d.keys()):
+                    return True
+        return False
 
     def _run(self, words: list[Word], looks: list[Lookup], i: int, j: int,
              found: dict[tuple[int, int], tuple[set[int], bool]], text: str) -> None:  # fmt: skip

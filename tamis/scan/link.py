@@ -13,7 +13,7 @@ life: names repeat within an article and across a batch of articles.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import cache
 
 from tamis.match.score import Match
@@ -22,7 +22,7 @@ from tamis.normalise import country_code, fold
 from tamis.normalise.data import load_table
 from tamis.scan.words import Word
 
-__all__ = ["CONTEXT_BONUS", "Linker", "article_countries", "is_country"]
+__all__ = ["CONTEXT_BONUS", "Linker", "article_countries", "is_country", "role_before"]
 
 TOP = 5  # hits looked at per mention
 DIRECT = 24  # a gazetteer span naming at most this many entities scores them directly
@@ -35,6 +35,25 @@ CACHE = 50_000
 def _country_words() -> dict[str, str]:
     table = load_table("scan_words.yml")["country_words"]
     return {fold(str(w)): str(code) for code, ws in table.items() for w in ws}
+
+
+@cache
+def _roles() -> dict[str, tuple[str, ...]]:
+    """Folded occupation word -> the words a listed position naming it would contain."""
+    table = load_table("scan_words.yml")["roles"]
+    return {fold(str(w)): tuple(str(x) for x in spec["listed"])
+            for spec in table.values() for w in spec["words"]}  # fmt: skip
+
+
+def role_before(words: Sequence[Word], i: int) -> tuple[str, ...] | None:
+    """The occupation written right before word i ("économiste Natalya Orlova"), as the
+    words a listed position naming it would contain; None if there is none."""
+    j = i - 1
+    if j >= 0 and words[j].glue:  # an elided article: "l'économiste"
+        j -= 1
+    if j < 0 or not words[j].joined:
+        return None
+    return _roles().get(words[j].folded)
 
 
 def article_countries(words: Iterable[Word]) -> frozenset[str]:
@@ -128,6 +147,15 @@ class Linker:
         if len(found) > 1 and countries:
             return max(found, key=lambda m: m.score + CONTEXT_BONUS * self._agrees(m, countries))
         return found[0] if found else None
+
+    def fits_role(self, m: Match, listed: tuple[str, ...]) -> bool:
+        """Whether the listed person may hold the occupation the article gives: yes when
+        the lists give no position, or a position naming it; an economist quoted in the
+        press is not the Duma member of the same name."""
+        pe = self.screener.get(m.id or "")
+        if pe is None or not pe.positions:
+            return True
+        return any(word in position for word in listed for position in pe.positions)
 
     def agrees(self, m: Match, countries: frozenset[str]) -> bool | None:
         """Whether the article speaks of a country of the hit (None: it has none)."""

@@ -28,7 +28,7 @@ from tamis.scan import coref, ner
 from tamis.scan.gazetteer import Gazetteer
 from tamis.scan.gazetteer_build import gazetteer
 from tamis.scan.language import detect
-from tamis.scan.link import Linker, article_countries, is_country
+from tamis.scan.link import Linker, article_countries, is_country, role_before
 from tamis.scan.result import COREF, GAZETTEER, NER, Mention, Party, ScanResult
 from tamis.scan.vocab import Lookup
 from tamis.scan.words import Word, honorifics, words
@@ -81,6 +81,9 @@ class Scanner:
                             countries, ids)  # fmt: skip
             if m is None or any(p.overlaps(a, b, m.id) for p in parties.values()):
                 continue
+            role = role_before(ws, _word_at(ws, a)) if m.schema == "Person" else None
+            if role and not linker.fits_role(m, role):
+                continue  # "l'économiste Natalya Orlova" is not the Duma member
             if _acronym(ws, a, b) and countries and linker.agrees(m, countries) is False:
                 continue  # an acronym is ambiguous: not of a country the article is not about
             party = parties.setdefault(m.id or "", _Party(m))

@@ -35,6 +35,10 @@ Lookup = tuple[frozenset[int], frozenset[int], str, frozenset[int]]
 _NOTHING: Lookup = (frozenset(), frozenset(), "", frozenset())
 _VOWELS = str.maketrans("", "", "aeiouy")
 MIN_SKELETON = 3  # consonants a skeleton needs to propose near parts
+# ... and the skeleton of a word written in an abjad, whose short vowels are unwritten: two
+# consonants (الأسد "sd" = Assad, القاعدة "kd" = Qaida) propose "near" parts only; the
+# name's other parts and the engine's vowel check (linking) decide among them
+MIN_ABJAD_SKELETON = 2
 
 
 @cache
@@ -132,7 +136,7 @@ class Vocabulary:
             index: dict[str, list[int]] = {}
             for n, k in enumerate(self.keys):
                 sk = abjad_skeleton(k)
-                if len(sk) >= MIN_SKELETON:
+                if len(sk) >= MIN_ABJAD_SKELETON:
                     index.setdefault(sk, []).append(n)
             self._abjad_index = index
         return self._abjad_index
@@ -169,9 +173,13 @@ class Vocabulary:
                 meant.update(self.concepts.get(c, ()))
             meant -= exact
             exact |= meant
-            if is_abjad(form) and len(sk := abjad_skeleton(text)) >= MIN_SKELETON:
-                exact.update(self._abjad().get(sk, ()))  # vowels unwritten: by consonants
             near = self._near(tok.key, tok.phon, exact)
+            if is_abjad(form):  # vowels unwritten: by consonants; two say little ("near")
+                sk = abjad_skeleton(text)
+                if len(sk) >= MIN_SKELETON:
+                    exact.update(self._abjad().get(sk, ()))
+                elif len(sk) >= MIN_ABJAD_SKELETON:
+                    near.update(m for m in self._abjad().get(sk, ()) if m not in exact)
             if exact:
                 return frozenset(exact), frozenset(near), form, frozenset(meant)
             if near and not fallback[1]:

@@ -3,8 +3,10 @@ countries rank namesakes."""
 
 from __future__ import annotations
 
+import pytest
+
 from tamis.scan import Scanner
-from tamis.scan.link import Linker, article_countries
+from tamis.scan.link import Linker, article_countries, role_before
 from tamis.scan.words import words
 
 
@@ -49,3 +51,19 @@ def test_the_engine_must_agree_with_the_gazetteer(sdn_scanner: Scanner) -> None:
     assert linker.link("Vladimir Putin", True, frozenset(), frozenset({"ofac-sdn:35320"})) is None
     m = linker.link("Vladimir Putin", True, frozenset(), frozenset({"ofac-sdn:35096"}))
     assert m is not None and m.id == "ofac-sdn:35096"
+
+
+@pytest.mark.parametrize(
+    "text, role",
+    [
+        ("l'économiste Natalya Orlova", "economist"),
+        ("Экономист Наталья Орлова", "economist"),
+        ("the journalist Anna Smith", "journalist"),
+        ("the minister Anna Smith", None),
+    ],
+)
+def test_the_occupation_written_before_a_name(text: str, role: str | None) -> None:
+    ws = words(text)
+    first = next(i for i, w in enumerate(ws) if w.text in ("Natalya", "Наталья", "Anna"))
+    found = role_before(ws, first)
+    assert (found is not None and role in found) if role else found is None

@@ -133,3 +133,29 @@ def test_a_known_name_inside_chinese_text_without_spaces(sdn_scanner: Scanner) -
     text = "普京与金正恩在平壤会晤。金正恩表示欢迎。"
     found = _parties(sdn_scanner.scan(text, fast=True))
     assert found == {"ofac-sdn:20157": ["金正恩", "金正恩"]}
+
+
+def test_an_arabic_article_names_assad_in_full_then_by_surname(sdn_scanner: Scanner) -> None:
+    # Arabic has no capitals: the names are found by their consonants ("الأسد": s-d = Assad)
+    text = ("دمشق - التقى بشار الأسد يوم الاثنين وفداً من رجال الأعمال. "
+            "وقال الأسد إن الاقتصاد سيتعافى قريباً.")  # fmt: skip
+    result = sdn_scanner.scan(text)
+    assert result.language == "ar"
+    found = _parties(result)
+    assert set(found) == {"ofac-sdn:12735"}, found
+    assert found["ofac-sdn:12735"] == ["بشار الأسد", "الأسد"]
+
+
+def test_an_arabic_article_on_a_military_base_names_nobody(sdn_scanner: Scanner) -> None:
+    # "القاعدة" is also the common word for a base: alone, it is not al-Qaida
+    text = ("أعلنت وزارة الدفاع أن القاعدة العسكرية الجديدة ستفتتح في الربيع، وأن الطائرات "
+            "ستصل إلى القاعدة خلال الأسابيع المقبلة.")  # fmt: skip
+    assert sdn_scanner.scan(text).parties == []
+
+
+def test_an_occupation_before_a_name_separates_a_namesake(sdn_scanner: Scanner) -> None:
+    # the listed ORLOVA, Natalya Alekseyevna is a member of the State Duma
+    economist = "Экономист Наталья Орлова полагает, что ставку снизят весной."
+    deputy = "Депутат Наталья Орлова полагает, что ставку снизят весной."
+    assert sdn_scanner.scan(economist).parties == []
+    assert [p.id for p in sdn_scanner.scan(deputy).parties] == ["ofac-sdn:35691"]
