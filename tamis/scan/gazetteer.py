@@ -62,6 +62,7 @@ class Gazetteer:
         self._wake: tuple[dict[int, list[int]], dict[int, dict[int, list[int]]],
                           list[frozenset[int]]] | None = None  # fmt: skip
         self._woken: dict[tuple[Lookup, ...], tuple[int, ...]] = {}
+        self._together: dict[tuple[Lookup, Lookup], bool] = {}
         self._looks: dict[str, Lookup] = {}  # word as written -> its lookup
 
     # -- building ------------------------------------------------------------------------
@@ -211,7 +212,15 @@ class Gazetteer:
 
     def named_together(self, a: Lookup, b: Lookup) -> bool:
         """Whether two words' lookups can be two required parts of one listed name (where
-        capitals cannot tell a name's words from their neighbours: Arabic)."""
+        capitals cannot tell a name's words from their neighbours: Arabic); cached."""
+        found = self._together.get((a, b))
+        if found is None:
+            if len(self._together) >= WOKEN_CACHE:
+                self._together.clear()
+            found = self._together[(a, b)] = self._named_together(a, b)
+        return found
+
+    def _named_together(self, a: Lookup, b: Lookup) -> bool:
         pairs = self._wake_index()[1]
         one, two = a[0] | a[1], b[0] | b[1]
         for x, y in ((one, two), (two, one)):

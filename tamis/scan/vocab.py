@@ -23,7 +23,7 @@ from rapidfuzz.distance import Levenshtein
 
 from tamis.normalise import fold, latin, token, tokens
 from tamis.normalise.data import load_table
-from tamis.normalise.scripts import is_abjad
+from tamis.normalise.scripts import is_abjad, written_in
 from tamis.normalise.scripts import skeleton as abjad_skeleton
 from tamis.normalise.text import scripts
 
@@ -178,8 +178,10 @@ class Vocabulary:
                 sk = abjad_skeleton(text)
                 if len(sk) >= MIN_SKELETON:
                     exact.update(self._abjad().get(sk, ()))
-                elif len(sk) >= MIN_ABJAD_SKELETON:
-                    near.update(m for m in self._abjad().get(sk, ()) if m not in exact)
+                elif len(sk) >= MIN_ABJAD_SKELETON:  # ... where its long vowels fall too
+                    keys = self.keys
+                    near.update(m for m in self._abjad().get(sk, ())
+                                if m not in exact and written_in(text, keys[m]))  # fmt: skip
             if exact:
                 return frozenset(exact), frozenset(near), form, frozenset(meant)
             if near and not fallback[1]:
