@@ -136,8 +136,9 @@ class Scanner:
 
     def _unexplained(self, text: str, ws: list[Word], looks: list[Lookup],
                      found: dict[tuple[int, int], Any]) -> list[tuple[int, int]]:  # fmt: skip
-        """The passages NER should read: around each capitalised word that can be a
-        listed name part and that no gazetteer candidate, country name, honorific or
+        """The passages NER should read: around each capitalised word that is a listed
+        name part by its spelling (not only alike: a near part alone cannot carry a
+        mention NER finds) and that no gazetteer candidate, country name, honorific or
         surname of a candidate explains. NER is the slow step; elsewhere it cannot add
         a span the engine would accept (a span needs a listed name part)."""
         starts = [w.start for w in ws]
@@ -151,7 +152,7 @@ class Scanner:
         for i, w in enumerate(ws):
             if not w.cap or i in covered or w.folded in stop or w.folded in titles:
                 continue
-            kinds = looks[i][0] | looks[i][1]
+            kinds = looks[i][0]  # an exact listed part (near ones: too many to read)
             if kinds and not kinds <= known and not is_country(w):
                 hot.append(w.start)
         return ner.windows(text, hot)  # the sentence around each such word
