@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from tamis.match.screen import Screener
 from tamis.scan.link import is_country
 from tamis.scan.vocab import Lookup, Vocabulary, stop_words
-from tamis.scan.words import Word, honorifics
+from tamis.scan.words import Word, honorifics, particles
 
 __all__ = ["Candidate", "Gazetteer"]
 
@@ -325,7 +325,7 @@ class Gazetteer:
         word, look = words[p], looks[p]
         if word.folded in self.stop or len(word.folded) < 3 or not word.text[:1].isupper():
             return False  # in a script without case, nothing marks one word as a name
-        if not (word.upper or len(word.folded) > ACRONYM):
+        if not (word.upper or len(word.folded) > ACRONYM or self._after_particle(words, p, text)):
             return False
         if k in look[1] and len(word.folded) < NEAR_SINGLE:
             return False
@@ -333,6 +333,14 @@ class Gazetteer:
             return False
         return word.upper or not (self._named_with(words, p - 1, p, text) or
                                   self._named_with(words, p, p + 1, text))  # fmt: skip
+
+    @staticmethod
+    def _after_particle(words: list[Word], p: int, text: str) -> bool:
+        """Whether a name particle is hyphenated to the word ("al-Qaeda", "el-Nusra"): a
+        short word so written is a proper name, not a common word in capitals."""
+        if p == 0 or not words[p - 1].joined or words[p - 1].folded not in particles():
+            return False
+        return text[words[p - 1].end : words[p].start] == "-"
 
     def _named_with(self, words: list[Word], a: int, b: int, text: str) -> bool:
         """Whether words a and b are written as one name: both capitalised (in a script

@@ -15,14 +15,11 @@ from __future__ import annotations
 import re
 import time
 from bisect import bisect_left, bisect_right
-from functools import cache
 from typing import Any
 
 from tamis.match.score import Match
 from tamis.match.screen import Screener, screener
 from tamis.model.store import Store
-from tamis.normalise import fold
-from tamis.normalise.data import load_table
 from tamis.normalise.exonyms import unspaced_names
 from tamis.scan import coref, ner
 from tamis.scan.gazetteer import Gazetteer
@@ -31,7 +28,7 @@ from tamis.scan.language import detect
 from tamis.scan.link import Linker, article_countries, is_country, role_before
 from tamis.scan.result import COREF, GAZETTEER, NER, Mention, Party, ScanResult
 from tamis.scan.vocab import Lookup
-from tamis.scan.words import Word, honorifics, words
+from tamis.scan.words import Word, honorifics, particles, words
 
 __all__ = ["Scanner", "scan_text"]
 
@@ -246,12 +243,6 @@ def _best_first(spans: list[Any], mentions: list[Mention]) -> list[tuple[Any, Me
     pairs = list(zip(spans, mentions))
     pairs.sort(key=lambda p: (-(p[0][1] - p[0][0]), p[0][0]))
     return pairs
-
-
-@cache
-def particles() -> frozenset[str]:
-    """Name particles ("al", "el"), folded."""
-    return frozenset(fold(str(w)) for w in load_table("scan_words.yml")["name_particles"])
 
 
 def _acronym(ws: list[Word], a: int, b: int) -> bool:

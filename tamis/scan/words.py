@@ -55,6 +55,12 @@ def honorifics() -> frozenset[str]:
     return frozenset(fold(str(w)) for w in load_table("scan_words.yml")["honorifics"])
 
 
+@cache
+def particles() -> frozenset[str]:
+    """Name particles ("al", "el"), folded."""
+    return frozenset(fold(str(w)) for w in load_table("scan_words.yml")["name_particles"])
+
+
 # A regex match as words: (offset in the match, text, folded, cap, upper, glue, joined);
 # the last piece's `joined` is left False: it depends on what follows the match.
 Piece = tuple[int, str, str, bool, bool, bool, bool]

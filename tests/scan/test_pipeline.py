@@ -159,3 +159,15 @@ def test_an_occupation_before_a_name_separates_a_namesake(sdn_scanner: Scanner) 
     deputy = "Депутат Наталья Орлова полагает, что ставку снизят весной."
     assert sdn_scanner.scan(economist).parties == []
     assert [p.id for p in sdn_scanner.scan(deputy).parties] == ["ofac-sdn:35691"]
+
+
+def test_a_short_name_after_a_hyphenated_particle_is_a_name(all_scanner: Scanner) -> None:
+    # five letters in lower case are refused alone ("Hamas" could be a word); "al-" says name
+    result = all_scanner.scan("The attack was claimed by al-Qaeda on Sunday, officials said.")
+    assert {p.id for p in result.parties} & {"un-sc:QDe.004", "ofac-sdn:6366"}
+    assert [m.text for p in result.parties for m in p.mentions] == ["al-Qaeda"]
+
+
+def test_a_russian_g_written_h_in_the_list(sdn_scanner: Scanner) -> None:
+    text = "Глава Сбербанка Герман Греф заявил в среду, что ставка останется высокой."
+    assert "ofac-sdn:34796" in {p.id for p in sdn_scanner.scan(text).parties}  # GREF, Herman
