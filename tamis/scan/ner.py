@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import importlib.util
 import re
+import time
 from functools import cache
 from typing import Any
 
@@ -64,8 +65,25 @@ def _fast_ops() -> Any:
     return MatmulOps()
 
 
+_LOADING = [0.0]  # seconds spent loading pipelines in this process
+
+
+def loading_seconds() -> float:
+    """Seconds this process has spent loading NER pipelines (once per language): a scan's
+    `seconds` leaves them out, so a first article does not look slow."""
+    return _LOADING[0]
+
+
 @cache
 def _pipeline(name: str) -> Any:
+    began = time.perf_counter()
+    try:
+        return _load(name)
+    finally:
+        _LOADING[0] += time.perf_counter() - began
+
+
+def _load(name: str) -> Any:
     import spacy
     from thinc.api import get_current_ops, set_current_ops
 

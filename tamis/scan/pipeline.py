@@ -59,12 +59,10 @@ class Scanner:
     def scan(self, text: str, *, fast: bool = False, language: str | None = None,
              threshold: float | None = None) -> ScanResult:  # fmt: skip
         """Scan one text; `fast` = gazetteer only (no NER); `language` skips detection."""
-        began = time.perf_counter()
+        began, loaded = time.perf_counter(), ner.loading_seconds()
         lang = language or detect(text, fast)
-        if not fast:  # a model's first load (seconds, once) is not this article's time
-            loading = time.perf_counter()
+        if not fast:
             ner.warm(lang)
-            began += time.perf_counter() - loading
         ws = words(text)
         gaz, linker = self.gazetteer, self._linker(threshold)
         looks = gaz.lookups(ws)
@@ -90,7 +88,9 @@ class Scanner:
         out = sorted((p.result(self.screener) for p in parties.values()),
                      key=lambda p: (-p.score, p.mentions[0].start))  # fmt: skip
         mentions.sort(key=lambda m: (m.start, -m.end))
-        return ScanResult(text, lang, out, mentions, seconds=time.perf_counter() - began)
+        # a model's first load (seconds, once per process) is not this article's time
+        seconds = time.perf_counter() - began - (ner.loading_seconds() - loaded)
+        return ScanResult(text, lang, out, mentions, seconds=seconds)
 
     def _spans(self, text: str, ws: list[Word], looks: list[Lookup], lang: str | None,
                fast: bool) -> list[Span]:  # fmt: skip

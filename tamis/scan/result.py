@@ -70,6 +70,8 @@ class ScanResult:
     format: str = "txt"  # txt, md, html
     truncated: bool = False  # True when the input was cut (see `notes`)
     notes: list[str] = field(default_factory=list)  # what a reader should know
+    # the article's time: reading and extraction (files), scanning; never the one-time
+    # load of an NER model (tamis.scan.ner.loading_seconds), which the first article meets
     seconds: float = 0.0
 
     def to_dict(self) -> dict[str, Any]:

@@ -12,7 +12,7 @@ from typing import ClassVar
 import pytest
 
 from tamis.errors import TamisError
-from tamis.scan import files
+from tamis.scan import Scanner, files
 from tamis.scan.files import DocumentError, expand_paths, read_document, scan_file, scan_paths
 from tamis.scan.result import Mention, Party, ScanResult
 
@@ -309,3 +309,22 @@ def test_a_large_file_is_cut_at_paragraphs_not_inside_names(tmp_path: Path) -> N
     assert len(party.mentions) == files.MAX_MENTIONS  # of 40,000: kept bounded, and said
     assert all(result.text[m.start : m.end] == "Kirill Dmitriev" for m in party.mentions[:3000])
     assert any("further mentions not kept" in note for note in result.notes)
+
+
+def test_an_articles_seconds_leave_out_a_models_first_load(tmp_path: Path,
+                                                          sdn_scanner: Scanner) -> None:  # fmt: skip
+    import time
+
+    from tamis.scan import ner
+
+    ner._pipeline.cache_clear()  # the French model loads again, inside this scan
+    path = tmp_path / "article.txt"
+    path.write_text("Le porte-parole Dmitri Peskov a répondu mardi aux questions.", encoding="utf-8")
+    before = ner.loading_seconds()
+    began = time.perf_counter()
+    result = scan_file(path, sdn_scanner)
+    wall = time.perf_counter() - began
+    loading = ner.loading_seconds() - before
+    assert loading > 0.1
+    assert result.seconds <= wall - loading + 0.01
+    assert [p.id for p in result.parties] == ["ofac-sdn:35320"]
