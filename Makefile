@@ -22,6 +22,7 @@ demo: $(VENV)/.installed
 	$(VENV)/bin/tamis demo --data $(SHARED)/data --examples $(SHARED)/examples
 
 test: $(VENV)/.installed
+	scripts/ensure-chromium
 	TAMIS_SHARED=$(SHARED) scripts/with-postgres $(PY) -m pytest -q
 
 lint: $(VENV)/.installed

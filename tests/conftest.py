@@ -7,7 +7,9 @@ it is never copied into the repo.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -41,3 +43,31 @@ def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
     home = tmp_path_factory.mktemp("tamis-home")
     monkeypatch.setenv("TAMIS_HOME", str(home))
     monkeypatch.delenv("TAMIS_DATABASE_URL", raising=False)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """A real headless Chromium driven by Selenium (Debian's chromium and chromedriver,
+    see scripts/ensure-chromium). Skips where they are not installed; fails in CI."""
+    import shutil
+
+    chrome, driver = shutil.which("chromium"), shutil.which("chromedriver")
+    if not (chrome and driver):
+        message = "chromium and chromedriver are needed (scripts/ensure-chromium)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = chrome
+    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--window-size=1280,900"):  # fmt: skip
+        options.add_argument(arg)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    session = webdriver.Chrome(service=Service(driver), options=options)
+    try:
+        yield session
+    finally:
+        session.quit()
