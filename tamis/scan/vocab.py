@@ -24,7 +24,7 @@ from rapidfuzz.distance import Levenshtein
 from tamis.normalise import fold, latin, token, tokens
 from tamis.normalise.data import load_table
 from tamis.normalise.scripts import is_abjad, written_in
-from tamis.normalise.scripts import skeleton as abjad_skeleton
+from tamis.normalise.scripts import skeleton as abjad_skeleton  # letter classes, for abjads
 from tamis.normalise.text import scripts
 
 __all__ = ["STOP_LANGUAGES", "Lookup", "stop_words", "variants"]
@@ -92,7 +92,7 @@ def variants(folded: str) -> list[str]:
     return out
 
 
-def skeleton(key: str) -> str:
+def vowelless(key: str) -> str:
     """A spelling key's consonants, doubles collapsed: transliterations of one name differ
     mostly in their vowels ("Lukashenko" / "Lukashenka", "Hezbollah" / "Hizballah")."""
     out: list[str] = []
@@ -123,7 +123,7 @@ class Vocabulary:
         self.concepts = concepts  # organisation-word concept -> parts with it
         self.skeletons: dict[str, list[int]] = {}
         for n, k in enumerate(keys):
-            sk = skeleton(k)
+            sk = vowelless(k)
             if len(sk) >= MIN_SKELETON:
                 self.skeletons.setdefault(sk, []).append(n)
         self._cache: dict[str, Lookup] = {}
@@ -200,7 +200,7 @@ class Vocabulary:
                 if m not in exact and Levenshtein.distance(key, self.keys[m],
                                                            score_cutoff=limit) <= limit:  # fmt: skip
                     near.add(m)
-        sk = skeleton(key)
+        sk = vowelless(key)
         if len(sk) >= MIN_SKELETON and len(key) >= 5:
             for m in self.skeletons.get(sk, ()):
                 if m not in exact and Levenshtein.distance(key, self.keys[m],
