@@ -105,8 +105,6 @@ class _Profile:
             role = "org" if kind == ORG else "obj" if kind == OBJ else form.roles[k]
             if role == "org" and not tok.concepts.isdisjoint(countries):
                 role = "country"  # often left out: "Bank Melli" for BANK MELLI IRAN
-            elif role == "org" and tok.generic:
-                role = "generic"  # "VTB" for VTB BANK: the distinctive word names it
             if role == FAMILY and k in seconds:
                 role = "second_family"
             extra, subset_extra = cfg.extra[role], cfg.subset[role]
