@@ -18,22 +18,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tamis.match.screen import Screener
-from tamis.scan.link import is_country
+from tamis.scan.reading import Entry, Rules
 from tamis.scan.vocab import Lookup, Vocabulary, stop_words
-from tamis.scan.words import Word, honorifics, particles
+from tamis.scan.words import Word
 
 __all__ = ["Candidate", "Gazetteer"]
 
 FORMAT = 6
 SKIP_PROPS = frozenset({"weakAlias"})  # OFAC's weak a.k.a.s: too loose to flag on
-ACRONYM = 5  # a single-word name this short must be written in capitals ("RDIF")
-NEAR_SINGLE = 8  # a single-word name this long may be spelt another way ("Hezbollah")
 LOOKS_CACHE = 200_000  # distinct written words whose lookups are kept
 WOKEN_CACHE = 100_000  # distinct runs of lookups whose woken names are kept
 GAP = 2  # lower-case stop words a name may carry between its parts ("Bank of Russia", "de la")
 _NONE: Lookup = (frozenset(), frozenset(), "", frozenset())
-# (entity number, person?, required parts, optional parts, family parts)
-Entry = tuple[int, bool, tuple[int, ...], tuple[int, ...], tuple[int, ...]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +55,7 @@ class Gazetteer:
         self.given = frozenset(given)  # parts some listed person has as a first name
         self.generic = frozenset(generic)  # generic organisation words ("bank", "united")
         self.stop = stop_words()
+        self.rules = Rules(self.stop, self.given, self.generic)
         self._wake: tuple[dict[int, list[int]], dict[int, dict[int, list[int]]],
                           list[frozenset[int]]] | None = None  # fmt: skip
         self._woken: dict[tuple[Lookup, ...], tuple[int, ...]] = {}
@@ -125,7 +122,7 @@ class Gazetteer:
                     break
                 j += step
             w = words[i]
-            # one word alone can only be a one-word organisation name, which `_single_ok`
+            # one word alone can only be a one-word organisation name, which `Rules.single_ok`
             # refuses in lower case, short or a stop word: skip the run at once
             if i < j or (w.text[:1].isupper() and len(w.folded) >= 3 and w.folded not in stop):
                 self._run(words, looks, i, j, found, text)
@@ -178,7 +175,7 @@ class Gazetteer:
                                    list[frozenset[int]]]:  # fmt: skip
         """Which names a run of words can wake, built once on first use (not persisted):
         one-part organisation names by their part; names of 2+ required parts by their
-        anchor and each other required part (a name needs 2 positions, see `_covers`);
+        anchor and each other required part (a name needs 2 positions, see `Rules.covers`);
         and each name's required parts as a set."""
         if self._wake is None:
             singles: dict[int, list[int]] = {}
@@ -240,14 +237,14 @@ class Gazetteer:
             woken = self._woken[key] = self._wake_names(key)
         for name in woken:
             entry = self.names[name]
-            span = self._covers(entry, words, looks, i, j, text)
+            span = self.rules.covers(entry, words, looks, i, j, text)
             if span is not None:
                 ents, _ = found.setdefault(span, (set(), entry[1]))
                 ents.add(entry[0])
 
     def _wake_names(self, run: tuple[Lookup, ...]) -> tuple[int, ...]:
         """The names a run of words with these lookups can hold (cached per run: runs such
-        as "Vladimir Poutine" repeat): only names for which `_covers` may not be None."""
+        as "Vladimir Poutine" repeat): only names for which `Rules.covers` may not be None."""
         singles, pairs, reqs = self._wake_index()
         present: set[int] = set()
         for look in run:
@@ -259,110 +256,6 @@ class Gazetteer:
             if len(run) > 1 and (d := pairs.get(a)):
                 for b in d.keys() & present:
                     woken.update(d[b])
-        # a cheap check first: _covers allows one missing part of three or more
+        # a cheap check first: Rules.covers allows one missing part of three or more
         return tuple(n for n in woken if (req := reqs[n]) <= present
                      or (len(req) >= 3 and len(req - present) <= 1))  # fmt: skip
-
-    def _covers(self, entry: Entry, words: list[Word], looks: list[Lookup], i: int,
-                j: int, text: str) -> tuple[int, int] | None:  # fmt: skip
-        """The span of the run where the name's required parts are, or None. A person
-        needs one of their surnames (the press drops the second of a Spanish double
-        surname) and their first name; an organisation all its significant words but one
-        of three or more, and a part that is not a generic word matched by meaning only."""
-        _, person, req, opt, family = entry
-        used: dict[int, int] = {}  # position -> part
-        missing = 0
-        for k in req:
-            if _position(k, looks, i, j, used) is None:
-                missing += 1
-        if family and not any(k in family for k in used.values()):
-            return None
-        if len(req) == 1 and not missing:
-            if person:
-                return None  # a surname alone: coreference decides (coref.py)
-            ((p, k),) = used.items()
-            return (p, p) if self._single_ok(words, looks, p, k, text) else None
-        if missing > (1 if len(req) >= 3 else 0) or len(used) < 2:
-            return None
-        if not any(k in looks[p][0] for p, k in used.items()):
-            return None  # every part only spelt alike
-        for k in opt:
-            _position(k, looks, i, j, used)
-        if not any(words[p].cap for p in used):
-            return None  # no proper noun: "technologies modernes" is not a name
-        if not person and not self._org_ok(entry, words, looks, used, missing):
-            return None
-        if person and not family and all(k in self.given for k in used.values()):
-            return None  # first names only ("Abdur Rehman"): not a name by itself
-        first, last = min(used), max(used)
-        filler = sum(1 for p in range(first, last + 1) if p not in used and not words[p].glue
-                     and not (words[p].folded in self.stop and not words[p].cap))  # fmt: skip
-        return (first, last) if filler <= 1 else None
-
-    def _distinct(self, look: Lookup, k: int) -> bool:
-        """Part k read from its own spelling (not only by meaning), and not generic."""
-        return k in look[0] and k not in look[3] and k not in self.generic
-
-    def _org_ok(self, entry: Entry, words: list[Word], looks: list[Lookup],
-                used: dict[int, int], missing: int) -> bool:  # fmt: skip
-        """An organisation name found by a distinctive part, or written in full as a
-        proper name ("Bank of Russia", "Fondo Ruso de Inversión Directa"): some of its
-        generic words alone ("Iranian tanker") are a description, not a name."""
-        if any(self._distinct(looks[p], k) and words[p].cap and not is_country(words[p])
-               for p, k in used.items()):  # fmt: skip
-            return True
-        if missing or not words[min(used)].cap:
-            return False
-        # French and Spanish capitalise only a name's first word ("Fonds russe
-        # d'investissement direct"): three words of the name in full are enough
-        return len(used) >= 3 or all(words[p].cap for p in used)
-
-    def _single_ok(self, words: list[Word], looks: list[Lookup], p: int, k: int,
-                   text: str) -> bool:  # fmt: skip
-        """A one-word name (acronym or single word) only as a proper noun, never a common
-        or generic word nor a first name; a short one only in capitals; spelt another way
-        only when long; not a word of a longer name ("Andreï Roublev", "Markus Söder")."""
-        word, look = words[p], looks[p]
-        if word.folded in self.stop or len(word.folded) < 3 or not word.text[:1].isupper():
-            return False  # in a script without case, nothing marks one word as a name
-        if not (word.upper or len(word.folded) > ACRONYM or self._after_particle(words, p, text)):
-            return False
-        if k in look[1] and len(word.folded) < NEAR_SINGLE:
-            return False
-        if k in look[3] or k in self.generic or (look[0] & self.given and not word.upper):
-            return False
-        return word.upper or not (self._named_with(words, p - 1, p, text) or
-                                  self._named_with(words, p, p + 1, text))  # fmt: skip
-
-    @staticmethod
-    def _after_particle(words: list[Word], p: int, text: str) -> bool:
-        """Whether a name particle is hyphenated to the word ("al-Qaeda", "el-Nusra"): a
-        short word so written is a proper name, not a common word in capitals."""
-        if p == 0 or not words[p - 1].joined or words[p - 1].folded not in particles():
-            return False
-        return text[words[p - 1].end : words[p].start] == "-"
-
-    def _named_with(self, words: list[Word], a: int, b: int, text: str) -> bool:
-        """Whether words a and b are written as one name: both capitalised (in a script
-        with case), separated by a space, neither a stop word, honorific nor acronym."""
-        if a < 0 or b >= len(words) or not words[a].joined:
-            return False
-        if text and text[words[a].end : words[b].start] != " ":
-            return False  # a hyphenated compound ("Hamas-Chef") is the name and a noun
-        titles = honorifics()
-        for w in (words[a], words[b]):
-            if not w.text[:1].isupper() or w.folded in self.stop or w.folded in titles:
-                return False
-            if w.upper or is_country(w):
-                return False
-        return True
-
-
-def _position(k: int, looks: list[Lookup], i: int, j: int, used: dict[int, int]) -> int | None:
-    """The first free position of the run that can be part `k` (exact before near)."""
-    for which in (0, 1):
-        for p in range(i, j + 1):
-            if p not in used and k in looks[p][which]:
-                used[p] = k
-                return p
-    return None

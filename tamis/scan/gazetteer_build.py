@@ -18,7 +18,8 @@ from tamis.match.screen import Screener
 from tamis.normalise import PER, NameForm
 from tamis.normalise.names import FAMILY, GIVEN, PATRONYMIC
 from tamis.normalise.tokens import INITIAL, WEAK
-from tamis.scan.gazetteer import FORMAT, SKIP_PROPS, Entry, Gazetteer
+from tamis.scan.gazetteer import FORMAT, SKIP_PROPS, Gazetteer
+from tamis.scan.reading import Entry
 from tamis.scan.vocab import Vocabulary
 
 __all__ = ["build", "gazetteer"]

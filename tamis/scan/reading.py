@@ -1,0 +1,137 @@
+"""Reading rules: when the words of a run are a listed name, and not a description,
+a common word, a first name alone, or a word of another name.
+
+The gazetteer (`gazetteer.py`) finds runs of words that can be listed parts and wakes the
+names anchored on them; these rules decide, per woken name, whether the run holds it:
+which span, if any (`Rules.covers`). They read capitals (proper nouns), stop words, first
+names and generic organisation words, and stay apart from the finding machinery so that
+each can be read and changed alone.
+"""
+
+from __future__ import annotations
+
+from tamis.scan.link import is_country
+from tamis.scan.vocab import Lookup
+from tamis.scan.words import Word, honorifics, particles
+
+__all__ = ["ACRONYM", "NEAR_SINGLE", "Entry", "Rules", "after_particle", "position"]
+
+ACRONYM = 5  # a single-word name this short must be written in capitals ("RDIF")
+NEAR_SINGLE = 8  # a single-word name this long may be spelt another way ("Hezbollah")
+# (entity number, person?, required parts, optional parts, family parts)
+Entry = tuple[int, bool, tuple[int, ...], tuple[int, ...], tuple[int, ...]]
+
+
+class Rules:
+    """The reading rules, with the word tables they need."""
+
+    def __init__(self, stop: frozenset[str], given: frozenset[int],
+                 generic: frozenset[int]) -> None:  # fmt: skip
+        self.stop = stop  # stop words, folded
+        self.given = given  # parts some listed person has as a first name
+        self.generic = generic  # generic organisation words ("bank", "united")
+
+    def covers(self, entry: Entry, words: list[Word], looks: list[Lookup], i: int,
+               j: int, text: str) -> tuple[int, int] | None:  # fmt: skip
+        """The span of the run where the name's required parts are, or None. A person
+        needs one of their surnames (the press drops the second of a Spanish double
+        surname) and their first name; an organisation all its significant words but one
+        of three or more, and a part that is not a generic word matched by meaning only."""
+        _, person, req, opt, family = entry
+        used: dict[int, int] = {}  # position -> part
+        missing = 0
+        for k in req:
+            if position(k, looks, i, j, used) is None:
+                missing += 1
+        if family and not any(k in family for k in used.values()):
+            return None
+        if len(req) == 1 and not missing:
+            if person:
+                return None  # a surname alone: coreference decides (coref.py)
+            ((p, k),) = used.items()
+            return (p, p) if self.single_ok(words, looks, p, k, text) else None
+        if missing > (1 if len(req) >= 3 else 0) or len(used) < 2:
+            return None
+        if not any(k in looks[p][0] for p, k in used.items()):
+            return None  # every part only spelt alike
+        for k in opt:
+            position(k, looks, i, j, used)
+        if not any(words[p].cap for p in used):
+            return None  # no proper noun: "technologies modernes" is not a name
+        if not person and not self.org_ok(entry, words, looks, used, missing):
+            return None
+        if person and not family and all(k in self.given for k in used.values()):
+            return None  # first names only ("Abdur Rehman"): not a name by itself
+        first, last = min(used), max(used)
+        filler = sum(1 for p in range(first, last + 1) if p not in used and not words[p].glue
+                     and not (words[p].folded in self.stop and not words[p].cap))  # fmt: skip
+        return (first, last) if filler <= 1 else None
+
+    def distinct(self, look: Lookup, k: int) -> bool:
+        """Part k read from its own spelling (not only by meaning), and not generic."""
+        return k in look[0] and k not in look[3] and k not in self.generic
+
+    def org_ok(self, entry: Entry, words: list[Word], looks: list[Lookup],
+               used: dict[int, int], missing: int) -> bool:  # fmt: skip
+        """An organisation name found by a distinctive part, or written in full as a
+        proper name ("Bank of Russia", "Fondo Ruso de Inversión Directa"): some of its
+        generic words alone ("Iranian tanker") are a description, not a name."""
+        if any(self.distinct(looks[p], k) and words[p].cap and not is_country(words[p])
+               for p, k in used.items()):  # fmt: skip
+            return True
+        if missing or not words[min(used)].cap:
+            return False
+        # French and Spanish capitalise only a name's first word ("Fonds russe
+        # d'investissement direct"): three words of the name in full are enough
+        return len(used) >= 3 or all(words[p].cap for p in used)
+
+    def single_ok(self, words: list[Word], looks: list[Lookup], p: int, k: int,
+                  text: str) -> bool:  # fmt: skip
+        """A one-word name (acronym or single word) only as a proper noun, never a common
+        or generic word nor a first name; a short one only in capitals; spelt another way
+        only when long; not a word of a longer name ("Andreï Roublev", "Markus Söder")."""
+        word, look = words[p], looks[p]
+        if word.folded in self.stop or len(word.folded) < 3 or not word.text[:1].isupper():
+            return False  # in a script without case, nothing marks one word as a name
+        if not (word.upper or len(word.folded) > ACRONYM or after_particle(words, p, text)):
+            return False
+        if k in look[1] and len(word.folded) < NEAR_SINGLE:
+            return False
+        if k in look[3] or k in self.generic or (look[0] & self.given and not word.upper):
+            return False
+        return word.upper or not (self.named_with(words, p - 1, p, text) or
+                                  self.named_with(words, p, p + 1, text))  # fmt: skip
+
+    def named_with(self, words: list[Word], a: int, b: int, text: str) -> bool:
+        """Whether words a and b are written as one name: both capitalised (in a script
+        with case), separated by a space, neither a stop word, honorific nor acronym."""
+        if a < 0 or b >= len(words) or not words[a].joined:
+            return False
+        if text and text[words[a].end : words[b].start] != " ":
+            return False  # a hyphenated compound ("Hamas-Chef") is the name and a noun
+        titles = honorifics()
+        for w in (words[a], words[b]):
+            if not w.text[:1].isupper() or w.folded in self.stop or w.folded in titles:
+                return False
+            if w.upper or is_country(w):
+                return False
+        return True
+
+
+def position(k: int, looks: list[Lookup], i: int, j: int, used: dict[int, int]) -> int | None:
+    """The first free position of the run that can be part `k` (exact before near)."""
+    for which in (0, 1):
+        for p in range(i, j + 1):
+            if p not in used and k in looks[p][which]:
+                used[p] = k
+                return p
+    return None
+
+
+def after_particle(words: list[Word], p: int, text: str) -> bool:
+    """Whether a name particle is hyphenated to the word ("al-Qaeda", "el-Nusra"): a
+    short word so written is a proper name, not a common word in capitals."""
+    if p == 0 or not words[p - 1].joined or words[p - 1].folded not in particles():
+        return False
+    return text[words[p - 1].end : words[p].start] == "-"
+
