@@ -15,7 +15,7 @@ from functools import cache
 from tamis.normalise.data import load_table
 from tamis.normalise.text import fold
 
-__all__ = ["exonyms", "unspaced_names"]
+__all__ = ["exonyms", "unspaced_names", "word_names"]
 
 # what separates the pieces of a name in scripts that write names without spaces
 _SEPARATORS = re.compile(r"[\s\u00b7\u30fb\u2027\u2022\u16eb\uff65.,\-‐=]+")
@@ -61,3 +61,12 @@ def unspaced_names() -> tuple[str, ...]:
     article scanner finds these inside longer runs of characters."""
     names = (k for k in _table() if len(k) >= 3 and _HAN.match(k))
     return tuple(sorted(names, key=len, reverse=True))
+
+
+@cache
+def word_names() -> frozenset[str]:
+    """The table's names written as one word in a script with spaces (داعش, Daech), folded:
+    an article scanner takes such a word as a name, whatever its case."""
+    natives = (str(n) for n in load_table("names_exonyms.yml")["names"])
+    return frozenset(fold(n) for n in natives
+                     if not _SEPARATORS.search(n) and not _HAN.match(n) and len(n) >= 4)  # fmt: skip

@@ -20,7 +20,7 @@ from typing import Any
 from tamis.match.score import Match
 from tamis.match.screen import Screener, screener
 from tamis.model.store import Store
-from tamis.normalise.exonyms import unspaced_names
+from tamis.normalise.exonyms import unspaced_names, word_names
 from tamis.scan import coref, ner
 from tamis.scan.gazetteer import Gazetteer
 from tamis.scan.gazetteer_build import gazetteer
@@ -109,6 +109,8 @@ class Scanner:
             out[(a, b)] = (a, b, "PER" if c.person else "ORG", GAZETTEER, query, ents)
         for a, b in _unspaced(ws) if _HAN.search(text) else ():
             out.setdefault((a, b), (a, b, "UNK", GAZETTEER, text[a:b], None))
+        for a, b, query in _known_words(ws):
+            out.setdefault((a, b), (a, b, "UNK", GAZETTEER, query, None))
         found = None
         if not fast and ner.model_name(lang):
             found = ner.entities(text, lang, self._unexplained(text, ws, looks, out))
@@ -217,6 +219,21 @@ class _Party:
 
 
 _HAN = re.compile("[\u3400-\u9fff]")
+_CLITICS = ("و", "ب", "ل")  # Arabic "and", "with", "for", written onto the next word
+
+
+def _known_words(ws: list[Word]) -> list[tuple[int, int, str]]:
+    """(start, end, query) of words that are a cited name by themselves (داعش, Daech:
+    `names_exonyms.yml`), an Arabic clitic on them included in the span (وداعش)."""
+    names = word_names()
+    out = []
+    for w in ws:
+        folded = w.folded
+        if folded in names:
+            out.append((w.start, w.end, folded))
+        elif folded[:1] in _CLITICS and folded[1:] in names:
+            out.append((w.start, w.end, folded[1:]))
+    return out
 
 
 def _unspaced(ws: list[Word]) -> list[tuple[int, int]]:

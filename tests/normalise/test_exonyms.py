@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tamis.normalise.exonyms import exonyms
+from tamis.normalise.exonyms import exonyms, word_names
 from tamis.normalise.text import fold
 
 
@@ -30,3 +30,9 @@ def test_names_without_spaces_for_scanning_chinese_text() -> None:
     names = unspaced_names()
     assert "金正恩" in names and "本" not in names
     assert list(names) == sorted(names, key=len, reverse=True)
+
+
+def test_one_word_names_are_known_as_words_in_scripts_with_spaces() -> None:
+    assert {"داعش", "daech", "daesh"} <= word_names()
+    assert "普京" not in word_names()  # Han: found inside unspaced text instead
+    assert "ким чен ын" not in word_names()  # several words
