@@ -27,7 +27,7 @@ from tamis.scan.gazetteer_build import gazetteer
 from tamis.scan.language import detect
 from tamis.scan.link import Linker, article_countries, is_country, role_before
 from tamis.scan.result import COREF, GAZETTEER, NER, Mention, Party, ScanResult
-from tamis.scan.vocab import Lookup
+from tamis.scan.vocab import Lookup, clitics
 from tamis.scan.words import Word, honorifics, particles, words
 
 __all__ = ["Scanner", "scan_text"]
@@ -219,20 +219,22 @@ class _Party:
 
 
 _HAN = re.compile("[\u3400-\u9fff]")
-_CLITICS = ("و", "ب", "ل")  # Arabic "and", "with", "for", written onto the next word
 
 
 def _known_words(ws: list[Word]) -> list[tuple[int, int, str]]:
     """(start, end, query) of words that are a cited name by themselves (داعش, Daech:
     `names_exonyms.yml`), an Arabic clitic on them included in the span (وداعش)."""
-    names = word_names()
+    names, prefixes = word_names(), clitics()
     out = []
     for w in ws:
         folded = w.folded
         if folded in names:
             out.append((w.start, w.end, folded))
-        elif folded[:1] in _CLITICS and folded[1:] in names:
-            out.append((w.start, w.end, folded[1:]))
+            continue
+        for p in prefixes:
+            if folded.startswith(p) and folded[len(p) :] in names:
+                out.append((w.start, w.end, folded[len(p) :]))
+                break
     return out
 
 

@@ -27,7 +27,7 @@ from tamis.normalise.scripts import is_abjad, written_in
 from tamis.normalise.scripts import skeleton as abjad_skeleton  # letter classes, for abjads
 from tamis.normalise.text import scripts
 
-__all__ = ["STOP_LANGUAGES", "Lookup", "stop_words", "variants"]
+__all__ = ["STOP_LANGUAGES", "Lookup", "clitics", "stop_words", "variants"]
 
 STOP_LANGUAGES = ("fr", "en", "de", "es", "it", "pt", "ru", "uk", "ar", "fa", "tr")
 # exact parts, near parts, form matched, parts matched by meaning only (a concept)
@@ -64,6 +64,11 @@ def stop_words() -> frozenset[str]:
 def _inflection() -> dict[str, dict[str, list[str]]]:
     table = load_table("scan_words.yml")["inflection"]
     return {k: {f: [str(x) for x in v] for f, v in d.items()} for k, d in table.items()}
+
+
+def clitics() -> tuple[str, ...]:
+    """Arabic clitics written onto the next word (wa- "and", bi- "with", li- "for")."""
+    return tuple(_inflection()["arabic"]["prefix"])
 
 
 def variants(folded: str) -> list[str]:
