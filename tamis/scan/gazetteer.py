@@ -15,6 +15,7 @@ Built and persisted beside the screening index by `gazetteer_build` (`gazetteer(
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from tamis.match.screen import Screener
@@ -194,18 +195,20 @@ class Gazetteer:
             self._wake = (singles, pairs, [frozenset(e[2]) for e in self.names])
         return self._wake
 
-    def _persons_with(self, one: frozenset[int], two: frozenset[int]) -> set[int]:
-        """Entities of listed people with a required part in `one` and another in `two`."""
+    def _names_with(self, one: frozenset[int], two: frozenset[int]) -> Iterator[int]:
+        """Listed names (numbers) with a required part in `one` and another in `two`."""
         pairs = self._wake_index()[1]
-        out: set[int] = set()
         for x, y in ((one, two), (two, one)):
             for k in x:
                 d = pairs.get(k)
-                if d is None:
-                    continue
-                for b in y & d.keys():
-                    out.update(self.names[n][0] for n in d[b] if self.names[n][1])
-        return out
+                if d is not None:
+                    for b in y & d.keys():
+                        yield from d[b]
+
+    def _persons_with(self, one: frozenset[int], two: frozenset[int]) -> set[int]:
+        """Entities of listed people with a required part in `one` and another in `two`."""
+        names = self.names
+        return {names[n][0] for n in self._names_with(one, two) if names[n][1]}
 
     def named_together(self, a: Lookup, b: Lookup) -> bool:
         """Whether two words' lookups can be two required parts of one listed name (where
@@ -218,14 +221,7 @@ class Gazetteer:
         return found
 
     def _named_together(self, a: Lookup, b: Lookup) -> bool:
-        pairs = self._wake_index()[1]
-        one, two = a[0] | a[1], b[0] | b[1]
-        for x, y in ((one, two), (two, one)):
-            for k in x:
-                d = pairs.get(k)
-                if d is not None and not y.isdisjoint(d.keys()):
-                    return True
-        return False
+        return next(self._names_with(a[0] | a[1], b[0] | b[1]), None) is not None
 
     def _run(self, words: list[Word], looks: list[Lookup], i: int, j: int,
              found: dict[tuple[int, int], tuple[set[int], bool]], text: str) -> None:  # fmt: skip
