@@ -117,14 +117,6 @@ def _one_thread() -> Any:
     return contextlib.nullcontext() if ctl is None else ctl.limit(limits=1, user_api="blas")
 
 
-def warm(lang: str | None) -> None:
-    """Load the language's pipeline now (once per process, seconds): a scan's own time then
-    measures scanning, not loading."""
-    name = model_name(lang)
-    if name is not None:
-        _pipeline(name)
-
-
 def entities(text: str, lang: str | None,
              parts: list[tuple[int, int]] | None = None) -> list[tuple[int, int, str]] | None:  # fmt: skip
     """(start, end, label PER/ORG/UNK) of every person or organisation span NER finds;

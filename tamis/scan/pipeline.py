@@ -61,8 +61,6 @@ class Scanner:
         """Scan one text; `fast` = gazetteer only (no NER); `language` skips detection."""
         began, loaded = time.perf_counter(), ner.loading_seconds()
         lang = language or detect(text, fast)
-        if not fast:
-            ner.warm(lang)
         ws = words(text)
         gaz, linker = self.gazetteer, self._linker(threshold)
         looks = gaz.lookups(ws)
