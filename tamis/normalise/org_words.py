@@ -155,10 +155,10 @@ def word_concepts(part: str) -> frozenset[str]:
 
 
 @cache
-def _derivations() -> tuple[int, tuple[str, ...]]:
+def _derivations() -> tuple[int, frozenset[str]]:
     spec = load_table("org_words.yml")["derivations"]
     endings = {spelling_key(str(e)) for e in spec["endings"]} | {str(e) for e in spec["endings"]}
-    return int(spec["min_stem"]), tuple(sorted(endings, key=len, reverse=True))
+    return int(spec["min_stem"]), frozenset(endings)
 
 
 def derived_ending(a: str, b: str) -> str | None:
