@@ -181,9 +181,12 @@ def acronym_form(name: str) -> str | None:
     "0fipr", "ЧВК «Вагнер»" -> "0chkv «Вагнер»"), to meet the initials of a listed name in
     any language (`tamis.normalise.org_words.acronym_keys`); None when it has none. In a name
     written all in capitals ("JOHN SMITH") only a name of one word counts; alone, an acronym
-    needs `ALONE` letters."""
+    needs `ALONE` letters. A family name in capitals before a comma ("DRIL, Gleb") is the
+    lists' way of writing a person, not an acronym."""
     words = _WORD.findall(name)
     if len(words) > 1 and all(w.isupper() for w in words):
+        return None
+    if _surname_first(words, name):
         return None
     if len(words) == 1 and len(words[0]) < ALONE:
         return None  # three letters in any order meet too many names (VTB ~ ТБВ)
@@ -192,6 +195,15 @@ def acronym_form(name: str) -> str | None:
         if not skipped(m.group(0).casefold()) and (key := query_acronym_key(m.group(0))):
             out, found = out[: m.start()] + key + out[m.end() :], True
     return out if found else None
+
+
+def _surname_first(words: list[str], name: str) -> bool:
+    """ "DRIL, Gleb", "ABU-TALEBI, Yusif": the words before the first comma in capitals, the
+    first after it capitalised only."""
+    head, comma, tail = name.partition(",")
+    after = _WORD.findall(tail)
+    return bool(comma and after and words[0].isupper() and head.upper() == head
+                and after[0][:1].isupper() and not after[0].isupper())  # fmt: skip
 
 
 def _strings(value: Any, field: str) -> list[str]:

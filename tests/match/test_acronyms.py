@@ -91,6 +91,13 @@ def test_no_acronym_in_a_name_all_in_capitals_a_legal_form_or_lower_case(name: s
     assert acronym_form(name) is None
 
 
+@pytest.mark.parametrize("name", ["DRIL, Gleb Vladimirovich", "ABU-TALEBI, Yusif", "ПУТИН, Владимир"])
+def test_a_family_name_in_capitals_before_a_comma_is_no_acronym(name: str) -> None:
+    # the lists' "SURNAME, Given": DRIL is a surname, not initials to meet in any order
+    assert acronym_form(name) is None
+    assert acronym_form("ЧВК Вагнер, Москва") == "0chkv Вагнер, Москва"
+
+
 def test_three_letters_in_any_order_only_beside_other_words() -> None:
     assert acronym_form("ЧВК Вагнер") == "0chkv Вагнер"
     assert compare({"name": "VTB"}, org("COMMERCIAL BANK VERKHNEVOLZHSKY")).score < 0.1
