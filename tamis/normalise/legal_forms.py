@@ -15,7 +15,7 @@ from functools import cache
 from rigour.names import extract_org_types, remove_org_types
 
 from tamis.normalise.data import load_table
-from tamis.normalise.text import tokens
+from tamis.normalise.text import tokens, undot
 
 __all__ = ["COMPATIBLE_CLASS", "split_legal_forms"]
 
@@ -29,11 +29,40 @@ def _trailing() -> dict[tuple[str, ...], str]:
     return {tuple(tokens(str(k))): str(v) for k, v in table.items()}
 
 
+@cache
+def _edge_only() -> frozenset[str]:
+    return frozenset(str(w) for w in load_table("names_legal_forms.yml")["edge_only"])
+
+
 def split_legal_forms(folded: str) -> tuple[list[str], tuple[str, ...]]:
     """(name parts without legal forms, legal-form classes found) of a folded name.
 
-    When the name is nothing but legal forms ("Holding Company"), it is kept whole.
+    When the name is nothing but legal forms ("Holding Company"), it is kept whole. A form
+    that is also a common word ("in", "as": `edge_only`) counts only first or last.
     """
+    folded = undot(folded)  # "u.s.a." holds no "s.a."
+    words = tokens(folded)
+    edge = _edge_only()
+    middle = [k for k in range(1, len(words) - 1) if words[k] in edge]
+    if not middle:
+        return _split(folded)
+    parts: list[str] = []
+    found: list[str] = []
+    start = 0
+    for k in [*middle, len(words)]:  # the name read in pieces around its middle words
+        if k > start:
+            piece, classes = _split(" ".join(words[start:k]), False, k == len(words))
+            parts += piece
+            found += classes
+        parts += words[k : k + 1]
+        start = k + 1
+    return parts, tuple(dict.fromkeys(found))
+
+
+def _split(folded: str, whole: bool = True, last: bool = True
+           ) -> tuple[list[str], tuple[str, ...]]:  # fmt: skip
+    """`split_legal_forms` of a name (`whole`) or of a piece of one, which may be nothing
+    but legal forms; trailing forms ("CORP.") only at the `last` end."""
     found = [cls for _, cls in extract_org_types(folded, generic=True)]
     parts = tokens(remove_org_types(folded, replacement=" ")) if found else tokens(folded)
     # once more on the bare words, for forms written with stray dots ("L.T.D.", "O.O.O")
@@ -43,10 +72,10 @@ def split_legal_forms(folded: str) -> tuple[list[str], tuple[str, ...]]:
         found += more
         parts = tokens(remove_org_types(joined, replacement=" "))
     if not parts:
-        return tokens(folded), ()
+        return (tokens(folded), ()) if whole else ([], tuple(dict.fromkeys(found)))
     trailing = _trailing()
     changed = True
-    while changed and len(parts) > 1:
+    while changed and last and len(parts) > 1:
         changed = False
         for size in (2, 1):
             tail = tuple(parts[-size:])

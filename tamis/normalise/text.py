@@ -22,7 +22,7 @@ from rigour.text.scripts import text_scripts
 
 from tamis.normalise.scripts import is_abjad, romanise
 
-__all__ = ["fold", "is_latin", "latin", "scripts", "tokens"]
+__all__ = ["fold", "is_latin", "latin", "scripts", "tokens", "undot"]
 
 
 # typographic apostrophes and look-alikes -> "'" (d’investissement = d'investissement)
@@ -37,7 +37,24 @@ def fold(text: str) -> str:
 
 def tokens(text: str) -> list[str]:
     """Name parts of already folded text, in order (punctuation and apostrophes removed)."""
-    return tokenize_name(text)
+    return tokenize_name(undot(text))
+
+
+_LETTER = r"[^\W\d_]"
+# a dot between a word and a word of two letters or more parts them ("ir.shalamche",
+# "v.putin", "st.petersburg"); dotted initials are one word ("u.s.a." -> "usa", so that
+# its "s.a." is not read as a legal form)
+_DOT_BETWEEN = re.compile(rf"(?<={_LETTER})\.(?={_LETTER}{{2}})")
+_INITIALS = re.compile(rf"(?<!{_LETTER}|\.)(?:{_LETTER}\.)+{_LETTER}\.?(?!{_LETTER})")
+
+
+def undot(text: str) -> str:
+    """Dots in a folded name read as the writer meant them: "ir.shalamche" is two words,
+    "u.s.a." one."""
+    if "." not in text:
+        return text
+    text = _DOT_BETWEEN.sub(" ", text)
+    return _INITIALS.sub(lambda m: m.group(0).replace(".", ""), text)
 
 
 @lru_cache(maxsize=200_000)

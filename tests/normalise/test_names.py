@@ -56,6 +56,28 @@ def test_apostrophes_and_punctuation_vanish() -> None:
     assert _texts("O'Brien-Smith, Mary-Jane") == ["obrien", "smith", "mary", "jane"]
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("IR.SHALAMCHE", ["ir", "shalamche"]),  # a dot between words parts them
+        ("V.Putin", ["v", "putin"]),
+        ("ST.PETERSBURG BANK", ["st", "petersburg", "bank"]),
+        ("J.P. Morgan", ["jp", "morgan"]),  # dotted initials stay one word
+    ],
+)
+def test_dots_part_words_but_not_initials(text: str, expected: list[str]) -> None:
+    assert _texts(text) == expected
+
+
+def test_dotted_initials_hold_no_legal_form() -> None:
+    # "U.S.A." ends in "S.A." (sociedad anonima) only for a reader that ignores the dots
+    form = name_form("U.S.A. Trading Corp", ORG)
+    assert form is not None and [t.text for t in form.tokens] == ["usa", "trading"]
+    assert form.legal == ("llc",)
+    acme = name_form("ACME S.A.", ORG)
+    assert acme is not None and acme.legal == ("jsc",)
+
+
 def test_initials_are_their_own_kind() -> None:
     form = name_form("V. Putin")
     assert form is not None and [t.kind for t in form.tokens] == ["initial", "word"]
