@@ -137,9 +137,26 @@ def _acronyms(forms: tuple[tuple[NameForm, str], ...]) -> list[tuple[str, str]]:
         initials = acronym([t.text for t in form.tokens])
         if initials and len(initials) <= 6:
             out.append(("acronym", initials))
-        derived = _initials_names(form) + _written_initials(form)
+        derived = _initials_names(form) + _written_initials(form) + _qualified_initials(form)
         out += [("acronym", text) for text in derived]
     return out
+
+
+_QUALIFIER = re.compile(r"\s[-\u2013\u2014]\s")
+
+
+def _qualified_initials(form: NameForm) -> list[str]:
+    """A name with a qualifier after a dash, its head as initials and the qualifier kept
+    ("ISLAMIC STATE IN IRAQ AND THE LEVANT - YEMEN" -> "isil yemen": the press writes
+    "ISIL in Yemen", "ISIL-Yemen")."""
+    parts = _QUALIFIER.split(form.original, maxsplit=1)
+    if len(parts) != 2:
+        return []
+    initials = acronym(tokens(fold(parts[0])))
+    rest = [w for w in tokens(fold(parts[1])) if not is_function_word(w)]
+    if not initials or not 1 <= len(rest) <= 3:
+        return []
+    return [" ".join([initials, *rest])]
 
 
 _ACRONYM_OF = ("name", "alias", "abbreviation")

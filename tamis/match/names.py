@@ -38,7 +38,7 @@ from tamis.match.parts import (
 from tamis.normalise import OBJ, ORG, PER, NameForm
 from tamis.normalise.frequency import rarity
 from tamis.normalise.names import FAMILY, MIDDLE, PATRONYMIC
-from tamis.normalise.org_words import country_concepts
+from tamis.normalise.org_words import country_concepts, is_function_word
 from tamis.normalise.scripts import is_abjad
 from tamis.normalise.tokens import NUMBER, WEAK
 from tamis.normalise.translit import spelling_key
@@ -91,7 +91,11 @@ class _Profile:
         # after the first are second surnames, often left out
         seconds = [k for k, r in enumerate(form.roles) if r == FAMILY][1:]
         for k, tok in enumerate(form.tokens):
-            if tok.kind == WORD_KIND:
+            # an organisation's function words ("in", "of", "au") weigh as particles do
+            weak = tok.kind == WEAK or (kind == ORG and is_function_word(tok.text))
+            if weak:
+                weight = w[WEAK]
+            elif tok.kind == WORD_KIND:
                 weight = w["generic"] if (kind == ORG and tok.generic) else w["word"]
             else:
                 weight = w[tok.kind]
@@ -108,7 +112,7 @@ class _Profile:
             if role == FAMILY and k in seconds:
                 role = "second_family"
             extra, subset_extra = cfg.extra[role], cfg.subset[role]
-            if tok.kind == WEAK:
+            if weak:
                 extra = min(extra, cfg.extra["weak"])
                 subset_extra = min(subset_extra, cfg.subset["weak"])
             extras.append(weight * extra)
