@@ -25,7 +25,7 @@ from tamis.scan.words import Word
 
 __all__ = ["Candidate", "Gazetteer"]
 
-FORMAT = 6
+FORMAT = 8
 SKIP_PROPS = frozenset({"weakAlias"})  # OFAC's weak a.k.a.s: too loose to flag on
 LOOKS_CACHE = 200_000  # distinct written words whose lookups are kept
 WOKEN_CACHE = 100_000  # distinct runs of lookups whose woken names are kept
@@ -48,15 +48,17 @@ class Gazetteer:
 
     def __init__(self, vocab: Vocabulary, names: list[Entry], anchors: dict[int, list[int]],
                  surnames: dict[int, list[int]], given: list[int],
-                 generic: list[int]) -> None:  # fmt: skip
+                 generic: list[int], titled: list[int]) -> None:  # fmt: skip
         self.vocab = vocab
         self.names = names
         self.anchors = anchors
         self.surnames = surnames  # family part -> entity numbers of persons with it
         self.given = frozenset(given)  # parts some listed person has as a first name
         self.generic = frozenset(generic)  # generic organisation words ("bank", "united")
+        # parts that are the whole of an organisation's own name ("HAMAS")
+        self.titled = frozenset(titled)
         self.stop = stop_words()
-        self.rules = Rules(self.stop, self.given, self.generic)
+        self.rules = Rules(self.stop, self.given, self.generic, self.titled)
         self._wake: tuple[dict[int, list[int]], dict[int, dict[int, list[int]]],
                           list[frozenset[int]]] | None = None  # fmt: skip
         self._woken: dict[tuple[Lookup, ...], tuple[int, ...]] = {}
@@ -77,13 +79,14 @@ class Gazetteer:
         return {"format": FORMAT, "keys": v.keys, "groups": v.groups, "phon": v.phon,
                 "concepts": v.concepts,
                 "names": self.names, "anchors": self.anchors, "surnames": self.surnames,
-                "given": sorted(self.given), "generic": sorted(self.generic)}  # fmt: skip
+                "given": sorted(self.given), "generic": sorted(self.generic),
+                "titled": sorted(self.titled)}  # fmt: skip
 
     @classmethod
     def from_state(cls, s: dict) -> Gazetteer:  # type: ignore[type-arg]
         return cls(Vocabulary(s["keys"], s["groups"], s["phon"], s["concepts"]), s["names"],
                    s["anchors"],
-                   s["surnames"], s["given"], s["generic"])  # fmt: skip
+                   s["surnames"], s["given"], s["generic"], s["titled"])  # fmt: skip
 
     # -- reading an article --------------------------------------------------------------
 

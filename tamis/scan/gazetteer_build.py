@@ -17,6 +17,7 @@ from tamis import settings
 from tamis.match.screen import Screener
 from tamis.normalise import PER, NameForm
 from tamis.normalise.names import FAMILY, GIVEN, PATRONYMIC
+from tamis.normalise.org_words import is_function_word
 from tamis.normalise.tokens import INITIAL, WEAK
 from tamis.scan.gazetteer import FORMAT, SKIP_PROPS, Gazetteer
 from tamis.scan.reading import Entry
@@ -36,6 +37,7 @@ def build(screener: Screener) -> Gazetteer:
     surnames: dict[int, list[int]] = {}
     given: set[int] = set()
     generic: set[int] = set()
+    titled: set[int] = set()
 
     def part(tok: object) -> int:
         k = keys.get(tok.key)  # type: ignore[attr-defined]
@@ -62,6 +64,9 @@ def build(screener: Screener) -> Gazetteer:
                 continue
             seen.add(entry[2])
             names.append(entry)
+            if prop == "name" and pe.schema == "Organization" and len(entry[2]) == 1 \
+                    and not entry[3] and not form.legal:
+                titled.add(entry[2][0])  # "HAMAS": a name, whatever case the press gives it
             given.update(part(t) for t, r in zip(form.tokens, form.roles) if r == GIVEN)
             for f in entry[4]:
                 owners = surnames.setdefault(f, [])
@@ -78,12 +83,15 @@ def build(screener: Screener) -> Gazetteer:
         for k in rare:
             anchors.setdefault(k, []).append(i)
     vocab = Vocabulary(list(keys), groups, phon, concepts)
-    return Gazetteer(vocab, names, anchors, surnames, sorted(given), sorted(generic))
+    return Gazetteer(vocab, names, anchors, surnames, sorted(given), sorted(generic),
+                     sorted(titled))
 
 
 def _entry(n: int, form: NameForm, person: bool, part: object) -> Entry | None:
-    """A listed name as (entity, person?, required, optional, family) part numbers."""
-    sig = [(t, r) for t, r in zip(form.tokens, form.roles) if t.kind not in (WEAK, INITIAL)]
+    """A listed name as (entity, person?, required, optional, family) part numbers; an
+    organisation's function words ("in", "of") are not parts."""
+    sig = [(t, r) for t, r in zip(form.tokens, form.roles) if t.kind not in (WEAK, INITIAL)
+           and (person or not is_function_word(t.text))]  # fmt: skip
     if not sig:
         return None
     family = tuple(part(t) for t, r in sig if r == FAMILY)  # type: ignore[operator]

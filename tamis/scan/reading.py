@@ -14,7 +14,8 @@ from tamis.scan.link import is_country
 from tamis.scan.vocab import Lookup
 from tamis.scan.words import Word, honorifics, particles
 
-__all__ = ["ACRONYM", "NEAR_SINGLE", "Entry", "Rules", "after_particle", "position"]
+__all__ = ["ACRONYM", "NEAR_SINGLE", "Entry", "Rules", "after_particle", "position",
+           "sentence_start"]
 
 ACRONYM = 5  # a single-word name this short must be written in capitals ("RDIF")
 NEAR_SINGLE = 8  # a single-word name this long may be spelt another way ("Hezbollah")
@@ -26,10 +27,11 @@ class Rules:
     """The reading rules, with the word tables they need."""
 
     def __init__(self, stop: frozenset[str], given: frozenset[int],
-                 generic: frozenset[int]) -> None:  # fmt: skip
+                 generic: frozenset[int], titled: frozenset[int] = frozenset()) -> None:  # fmt: skip
         self.stop = stop  # stop words, folded
         self.given = given  # parts some listed person has as a first name
         self.generic = generic  # generic organisation words ("bank", "united")
+        self.titled = titled  # parts that are the whole of an organisation's own name
 
     def covers(self, entry: Entry, words: list[Word], looks: list[Lookup], i: int,
                j: int, text: str) -> tuple[int, int] | None:  # fmt: skip
@@ -88,12 +90,15 @@ class Rules:
     def single_ok(self, words: list[Word], looks: list[Lookup], p: int, k: int,
                   text: str) -> bool:  # fmt: skip
         """A one-word name (acronym or single word) only as a proper noun, never a common
-        or generic word nor a first name; a short one only in capitals; spelt another way
+        or generic word nor a first name; a short one only in capitals, or capitalised inside
+        a sentence when it is an organisation's whole name ("die Hamas"); spelt another way
         only when long; not a word of a longer name ("Andreï Roublev", "Markus Söder")."""
         word, look = words[p], looks[p]
         if word.folded in self.stop or len(word.folded) < 3 or not word.text[:1].isupper():
             return False  # in a script without case, nothing marks one word as a name
-        if not (word.upper or len(word.folded) > ACRONYM or after_particle(words, p, text)):
+        if not (word.upper or len(word.folded) > ACRONYM or after_particle(words, p, text)
+                or (len(word.folded) >= 4 and k in self.titled and k in look[0]
+                    and not sentence_start(words, p, text))):  # fmt: skip
             return False
         if k in look[1] and len(word.folded) < NEAR_SINGLE:
             return False
@@ -126,6 +131,16 @@ def position(k: int, looks: list[Lookup], i: int, j: int, used: dict[int, int]) 
                 used[p] = k
                 return p
     return None
+
+
+_SENTENCE_END = frozenset(".!?\u2026:;\n\"\u00ab\u201c\u201e(")
+
+
+def sentence_start(words: list[Word], p: int, text: str) -> bool:
+    """Whether word p opens a sentence, a line or a quotation, where any word has a
+    capital."""
+    before = text[words[p - 1].end : words[p].start] if p else text[: words[p].start]
+    return p == 0 or not text or any(c in _SENTENCE_END for c in before)
 
 
 def after_particle(words: list[Word], p: int, text: str) -> bool:

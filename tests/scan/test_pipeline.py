@@ -183,3 +183,15 @@ def test_a_russian_g_written_h_in_the_list(sdn_scanner: Scanner) -> None:
 def test_isil_by_the_word_the_press_writes_for_it(sdn_scanner: Scanner, text: str) -> None:
     # "Daech" / داعش: no alias on the 2023 list; a cited rendering (names_exonyms.yml)
     assert [p.id for p in sdn_scanner.scan(text).parties] == ["ofac-sdn:8759"]
+
+
+def test_an_organisations_whole_short_name_capitalised_inside_a_sentence(
+    sdn_scanner: Scanner,
+) -> None:
+    # HAMAS is the whole of a listed organisation's name: "die Hamas" names it, as a capital
+    # inside a sentence says; the same word opening a sentence says nothing
+    text = "In Kairo prüft die Hamas den Vorschlag. Ein Sprecher der Hamas sagte, man warte ab."
+    result = sdn_scanner.scan(text)
+    assert [(p.id, len(p.mentions)) for p in result.parties] == [("ofac-sdn:4695", 2)]
+    opening = "Opera in der Stadt bleibt geschlossen, sagte der Intendant am Montag."
+    assert sdn_scanner.scan(opening).parties == []
