@@ -106,3 +106,18 @@ def test_three_letters_in_any_order_only_beside_other_words() -> None:
 def test_a_person_gets_no_acronym() -> None:
     person = Entity("t:2", "Person", {"name": ["RUSSIAN DIRECT INVESTMENT FUND"]}, source="t")
     assert all(p != "acronym" for _, p in prepare_entity(person).names)
+
+
+def test_a_name_with_a_qualifier_is_met_by_its_initials_and_the_qualifier() -> None:
+    # the press writes "ISIL Yemen" / "ISIL in Yemen" for the UN's "... LEVANT - YEMEN"
+    isil_yemen = org("ISLAMIC STATE IN IRAQ AND THE LEVANT - YEMEN")
+    assert "isil yemen" in {f.original for f, _ in prepare_entity(isil_yemen).names}
+    assert compare({"name": "ISIL Yemen"}, isil_yemen).match
+    assert not compare({"name": "ISIL"}, isil_yemen).match  # the qualifier is needed
+
+
+def test_an_organisations_function_words_weigh_little() -> None:
+    # "in" was once taken for a legal form; it is a word, but a light one
+    assert compare({"name": "Islamic State Yemen"}, org("ISLAMIC STATE IN YEMEN")).score > 0.85
+    # "all" is an English word: ALL ENERGY INVESTMENTS is not any "energy investments"
+    assert not compare({"name": "Energy Investments"}, org("ALL ENERGY INVESTMENTS LTD")).match
