@@ -15,7 +15,7 @@ from functools import cache
 from tamis.normalise.data import load_table
 from tamis.normalise.text import fold
 
-__all__ = ["exonyms", "unspaced_names", "word_names"]
+__all__ = ["exonyms", "phrase_names", "phrase_word", "unspaced_names", "word_names"]
 
 # what separates the pieces of a name in scripts that write names without spaces
 _SEPARATORS = re.compile(r"[\s\u00b7\u30fb\u2027\u2022\u16eb\uff65.,\-‐=]+")
@@ -70,3 +70,25 @@ def word_names() -> frozenset[str]:
     natives = (str(n) for n in load_table("names_exonyms.yml")["names"])
     return frozenset(fold(n) for n in natives
                      if not _SEPARATORS.search(n) and not _HAN.match(n) and len(n) >= 4)  # fmt: skip
+
+
+# Arabic writes the hamza on an alef or leaves it out (الإسلامية, الاسلامية)
+_ALEF = str.maketrans("\u0623\u0625\u0622", "\u0627\u0627\u0627")
+
+
+def phrase_word(folded: str) -> str:
+    """One folded word as `phrase_names` keys it."""
+    return folded.translate(_ALEF)
+
+
+@cache
+def phrase_names() -> dict[tuple[str, ...], str]:
+    """The table's names of two or three words in a script with spaces ("stato islamico",
+    الدولة الإسلامية), by their words (`phrase_word`): an article scanner takes such a
+    phrase as a name when its first word is capitalised (or its script has no case)."""
+    out = {}
+    for native in load_table("names_exonyms.yml")["names"]:
+        words = tuple(phrase_word(w) for w in fold(str(native)).split())
+        if 2 <= len(words) <= 3 and not _HAN.search(str(native)):
+            out[words] = str(native)
+    return out

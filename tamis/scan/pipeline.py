@@ -20,7 +20,7 @@ from typing import Any
 from tamis.match.score import Match
 from tamis.match.screen import Screener, screener
 from tamis.model.store import Store
-from tamis.normalise.exonyms import unspaced_names, word_names
+from tamis.normalise.exonyms import phrase_names, phrase_word, unspaced_names, word_names
 from tamis.scan import coref, ner
 from tamis.scan.gazetteer import Gazetteer
 from tamis.scan.gazetteer_build import gazetteer
@@ -221,11 +221,18 @@ _HAN = re.compile("[\u3400-\u9fff]")
 
 def _known_words(ws: list[Word]) -> list[tuple[int, int, str]]:
     """(start, end, query) of words that are a cited name by themselves (داعش, Daech:
-    `names_exonyms.yml`), an Arabic clitic on them included in the span (وداعش)."""
-    names, prefixes = word_names(), clitics()
+    `names_exonyms.yml`), an Arabic clitic on them included in the span (وداعش), and of
+    runs of two or three words that are one ("Stato islamico")."""
+    names, prefixes, phrases = word_names(), clitics(), phrase_names()
     out = []
-    for w in ws:
+    for i, w in enumerate(ws):
         folded = w.folded
+        if w.cap and phrases:  # "Stato islamico", الدولة الإسلامية: a cited name of 2-3 words
+            for size in (3, 2):
+                key = tuple(phrase_word(x.folded) for x in ws[i : i + size])
+                if len(key) == size and key in phrases:
+                    out.append((w.start, ws[i + size - 1].end, phrases[key]))
+                    break
         if folded in names:
             out.append((w.start, w.end, folded))
             continue

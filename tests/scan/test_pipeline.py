@@ -195,3 +195,20 @@ def test_an_organisations_whole_short_name_capitalised_inside_a_sentence(
     assert [(p.id, len(p.mentions)) for p in result.parties] == [("ofac-sdn:4695", 2)]
     opening = "Opera in der Stadt bleibt geschlossen, sagte der Intendant am Montag."
     assert sdn_scanner.scan(opening).parties == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La polizia ha arrestato un giovane vicino allo Stato islamico, dicono gli inquirenti.",
+        "وقال التقرير إن تنظيم الدولة الإسلامية ما زال ينشط في المنطقة.",
+    ],
+)
+def test_isil_by_its_name_in_the_press_of_each_language(sdn_scanner: Scanner, text: str) -> None:
+    # "the Islamic State": a cited name of two words (names_exonyms.yml), a phrase
+    assert [p.id for p in sdn_scanner.scan(text).parties] == ["ofac-sdn:8759"]
+
+
+def test_an_islamic_state_in_lower_case_names_nobody(sdn_scanner: Scanner) -> None:
+    text = "Il partito sogna uno stato islamico governato dalla legge religiosa."
+    assert sdn_scanner.scan(text).parties == []
