@@ -212,3 +212,11 @@ def test_isil_by_its_name_in_the_press_of_each_language(sdn_scanner: Scanner, te
 def test_an_islamic_state_in_lower_case_names_nobody(sdn_scanner: Scanner) -> None:
     text = "Il partito sogna uno stato islamico governato dalla legge religiosa."
     assert sdn_scanner.scan(text).parties == []
+
+
+def test_al_qaida_and_al_manar_by_the_phrases_of_the_arabic_press(sdn_scanner: Scanner) -> None:
+    # "the organisation al-Qaida", "the al-Manar channel": القاعدة alone is also "the base"
+    text = "وقال مسؤول إن تنظيم القاعدة تبنى الهجوم، في كلمة بثتها قناة المنار مساء الأحد."
+    assert {p.id for p in sdn_scanner.scan(text).parties} == {"ofac-sdn:6366", "ofac-sdn:9609"}
+    base = "وصلت الطائرات إلى القاعدة العسكرية قرب المدينة صباح الأحد."
+    assert sdn_scanner.scan(base).parties == []
