@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import time
 from bisect import bisect_left, bisect_right
+from functools import cache
 from typing import Any
 
 from tamis.match.score import Match
@@ -224,10 +225,12 @@ def _known_words(ws: list[Word]) -> list[tuple[int, int, str]]:
     `names_exonyms.yml`), an Arabic clitic on them included in the span (وداعش), and of
     runs of two or three words that are one ("Stato islamico")."""
     names, prefixes, phrases = word_names(), clitics(), phrase_names()
+    firsts = _phrase_firsts()
+    heads = {p[0] for p in prefixes}
     out = []
     for i, w in enumerate(ws):
         folded = w.folded
-        if w.cap and phrases:  # "Stato islamico", الدولة الإسلامية: a cited name of 2-3 words
+        if w.cap and phrase_word(folded) in firsts:  # "Stato islamico": 2-3 words, one name
             for size in (3, 2):
                 key = tuple(phrase_word(x.folded) for x in ws[i : i + size])
                 if len(key) == size and key in phrases:
@@ -236,11 +239,17 @@ def _known_words(ws: list[Word]) -> list[tuple[int, int, str]]:
         if folded in names:
             out.append((w.start, w.end, folded))
             continue
-        for p in prefixes:
-            if folded.startswith(p) and folded[len(p) :] in names:
-                out.append((w.start, w.end, folded[len(p) :]))
-                break
+        if folded[:1] in heads:
+            for p in prefixes:
+                if folded.startswith(p) and folded[len(p) :] in names:
+                    out.append((w.start, w.end, folded[len(p) :]))
+                    break
     return out
+
+
+@cache
+def _phrase_firsts() -> frozenset[str]:
+    return frozenset(k[0] for k in phrase_names())
 
 
 def _unspaced(ws: list[Word]) -> list[tuple[int, int]]:
