@@ -9,19 +9,19 @@ an entry with factor x IDF of the part (a name with two spellings of one part is
 twice: rare, and only ever ranks it higher), and scores names like Dice on weights, 2 x shared / (query weight + name weight), so a name
 with the query's parts and little else comes first. An entity scores its best name.
 
-Entries are read rarest first; once what is left to read cannot lift a name not yet met
-to the `floor`, common entries ("mohammed", "trading") are only credited to names already
-met. Reading an entry once, whichever of its keys matched, keeps common parts cheap.
+The credits are summed with numpy over the entries' packed names as they are stored (no
+copy): one `bincount` per query, however common its parts ("mohammed", "trading"). Reading
+an entry once, whichever of its keys matched, keeps common parts cheap.
 """
 
 from __future__ import annotations
 
-import heapq
 import math
 from array import array
 from collections.abc import Iterable
-from operator import itemgetter
 from typing import Any
+
+import numpy as np
 
 from tamis.index.keys import FACTORS, name_parts, query_groups
 from tamis.normalise import NameForm
@@ -38,10 +38,10 @@ class Index:
     """Keys -> vocabulary entries -> packed names; names -> entities -> entity ids."""
 
     __slots__ = (
-        "_mass",
-        "_owner",
+        "_arrays",
+        "_mass_np",
+        "_owner_np",
         "_parts",
-        "_sets",
         "entries",
         "ids",
         "keys",
@@ -57,10 +57,10 @@ class Index:
         self.mass = mass  # name number -> the name's own weight, packed 'f'
         self.entries = entries  # vocabulary entry -> its names, packed 'i'
         self.keys = keys  # key -> vocabulary entries, packed 'i'
-        self._owner = memoryview(owner).cast("i")
-        self._mass = memoryview(mass).cast("f")
-        self.n = len(self._owner)
-        self._sets: dict[int, frozenset[int]] = {}  # names of common entries, as sets
+        self._owner_np = np.frombuffer(owner, dtype=np.int32)
+        self._mass_np = np.frombuffer(mass, dtype=np.float32).astype(np.float64)
+        self.n = len(self._owner_np)
+        self._arrays: dict[int, np.ndarray] = {}  # vocabulary entry -> its names
         self._parts: dict[tuple[Any, ...], tuple[float, list[tuple[int, float, int]]]] = {}
 
     def state(self) -> dict[str, object]:
@@ -95,7 +95,7 @@ class Index:
 
     def _plan(self, forms: Iterable[NameForm]) -> tuple[Plan, float]:
         """(df, weight, entry, part) for the vocabulary entries the query's parts match,
-        rarest first, and the query's weight (the sum of its parts')."""
+        and the query's weight (the sum of its parts')."""
         plan: Plan = []
         qmass = 0.0
         for part, (group, joined) in enumerate(query_groups(forms)):
@@ -108,7 +108,6 @@ class Index:
             weight, matched = cached
             qmass += weight
             plan += [(df, w, v, part) for df, w, v in matched]
-        plan.sort(key=itemgetter(0))
         return plan, qmass
 
     def _part_plan(self, group: dict[str, float], joined: bool
@@ -138,56 +137,41 @@ class Index:
         plan, qmass = self._plan(forms)
         if not plan:
             return []
-        # what a name first met at step i can still gain: each remaining part's best weight
-        bound = [0.0] * len(plan)
-        part_max: dict[int, float] = {}
-        total = 0.0
-        for i in range(len(plan) - 1, -1, -1):
-            _, w, _, part = plan[i]
-            old = part_max.get(part, 0.0)
-            if w > old:
-                part_max[part] = w
-                total += w - old
-            bound[i] = total
+        postings = [self._postings(v) for _, _, v, _ in plan]
+        weights = np.fromiter((w for _, w, _, _ in plan), np.float64, len(plan))
+        shared = np.bincount(np.concatenate(postings),
+                             weights=np.repeat(weights, [len(a) for a in postings]))  # fmt: skip
         need = floor * qmass / 2.0  # shared weight below which Dice cannot reach the floor
-        acc: dict[int, float] = {}
-        entries = self.entries
-        for i, (df, w, v, _) in enumerate(plan):
-            names: Iterable[int]
-            if bound[i] >= need or len(acc) < keep:
-                names = memoryview(entries[v]).cast("i")
-            elif df <= 4 * len(acc):  # too little left for a new name: credit known ones
-                names = [e for e in memoryview(entries[v]).cast("i") if e in acc]
-            else:
-                members = self._sets.get(v)
-                if members is None:
-                    members = self._sets[v] = frozenset(memoryview(entries[v]).cast("i"))
-                names = [e for e in acc if e in members]
-            get = acc.get
-            for e in names:
-                acc[e] = get(e, 0.0) + w
-        return self._rank(acc, qmass, need, limit, floor, keep)
+        ents, scores = self._rank(shared, qmass, need)
+        if len(ents) < keep and need > 0.0:
+            ents, scores = self._rank(shared, qmass, 0.0)
+        out = []
+        for k in range(min(limit, len(ents))):
+            score = float(scores[k])
+            if k >= keep and score < floor:
+                break  # best first: the rest are lower
+            out.append((int(ents[k]), min(score, 1.0)))
+        return out
 
-    def _rank(self, acc: dict[int, float], qmass: float, need: float, limit: int,
-              floor: float, keep: int) -> list[tuple[int, float]]:  # fmt: skip
-        """Dice per name, best name per entity, the best entities."""
-        owner, mass = self._owner, self._mass
-        scores: dict[int, float] = {}
-        get = scores.get
-        for e, m in acc.items():
-            if m < need:
-                continue
-            s = 2.0 * m / (qmass + mass[e])
-            ent = owner[e]
-            if s > get(ent, 0.0):
-                scores[ent] = s
-        if len(scores) < keep and need > 0.0:
-            return self._rank(acc, qmass, 0.0, limit, floor, keep)
-        if len(scores) <= limit:
-            ranked = sorted(scores.items(), key=itemgetter(1), reverse=True)
-        else:
-            ranked = heapq.nlargest(limit, scores.items(), key=itemgetter(1))
-        return [(ent, min(s, 1.0)) for k, (ent, s) in enumerate(ranked) if k < keep or s >= floor]
+    def _postings(self, entry: int) -> np.ndarray:
+        """The names of a vocabulary entry, as an array over its packed bytes (no copy)."""
+        found = self._arrays.get(entry)
+        if found is None:
+            found = self._arrays[entry] = np.frombuffer(self.entries[entry], dtype=np.int32)
+        return found
+
+    def _rank(self, shared: np.ndarray, qmass: float, need: float
+              ) -> tuple[np.ndarray, np.ndarray]:  # fmt: skip
+        """Dice per name sharing at least `need`, best name per entity: (entities, scores),
+        best first (equal scores: lower name number first)."""
+        names = np.flatnonzero((shared > 0.0) & (shared >= need))
+        scores = 2.0 * shared[names] / (qmass + self._mass_np[names])
+        owners = self._owner_np[names]
+        order = np.argsort(-scores, kind="stable")
+        _, first = np.unique(owners[order], return_index=True)  # each entity's best name
+        first.sort()
+        best = order[first]
+        return owners[best], scores[best]
 
 
 class IndexBuilder:
