@@ -18,6 +18,8 @@ needs agreeing facts (birth date, country) to raise an alert.
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 from tamis.match.commonness import common_cap, frequency
 from tamis.match.joins import join_pass, skeleton_join
 from tamis.match.parts import (
@@ -25,7 +27,7 @@ from tamis.match.parts import (
     INITIAL_KIND,
     JOINED,
     MISSING,
-    SIM_CACHE,
+    SIM_CACHE_MAX,
     SKELETON,
     WORD_KIND,
     NameConfig,
@@ -35,7 +37,7 @@ from tamis.match.parts import (
     part_similarity,
     skeleton_similarity,
 )
-from tamis.normalise import OBJ, ORG, PER, NameForm
+from tamis.normalise import OBJ, ORG, PER, NameForm, Token
 from tamis.normalise.frequency import rarity
 from tamis.normalise.names import FAMILY, MIDDLE, PATRONYMIC
 from tamis.normalise.org_words import country_concepts, is_function_word
@@ -148,6 +150,41 @@ def _profile(form: NameForm, kind: str) -> _Profile:
     return prof  # type: ignore[return-value]
 
 
+# How two parts agree in a name pair of a given sort, by their texts: the part similarity
+# and what an abjad or an organisation name adds to it (None: no candidate pair). Keyed by
+# (organisation?, strict organisation?, across an abjad?, a name of one part?) then the two
+# texts, since tokens are interned by text; `align` reads a cell with one lookup.
+_Cells = dict[str, dict[str, tuple[float, str, str] | None]]
+_CELLS: defaultdict[tuple[bool, bool, bool, bool], _Cells] = defaultdict(dict)
+_UNSEEN = object()
+
+
+def _cell(a: Token, b: Token, cross: bool, alone: bool, org: bool,
+          strict_org: bool) -> tuple[float, str, str] | None:  # fmt: skip
+    """The agreement of two different parts as `align` counts it, or None."""
+    hit = part_similarity(a, b)
+    if cross and hit[0] < 0.9:
+        same = skeleton_similarity(a, b)  # the best evidence an abjad can give
+        if same[0] > 0.0 and alone:
+            # one part alone: a few consonants agree by chance (المنار ~ Manaure)
+            same = (config().parts["skeleton_alone"], same[1], same[2])
+        if same[0] > hit[0]:
+            hit = same
+    if org and hit[0] < 0.9:
+        if a.concepts:
+            concept = concept_similarity(a, b)
+            if concept[0] > hit[0]:
+                hit = concept
+        ak, bk = a.key, b.key
+        if hit[0] < 0.85 and ak != bk and (bk.startswith(ak) or ak.startswith(bk)):
+            derived = derived_similarity(a, b)
+            if derived[0] > hit[0]:
+                hit = derived
+    if hit[0] > 0.0 and not (strict_org and hit[1] == INITIAL_KIND):
+        return hit
+    return None
+
+
 def align(q: NameForm, r: NameForm) -> NameAlignment:
     """Align two prepared names and score the alignment in [0, 1]."""
     kind = r.kind if r.kind != "unk" else q.kind
@@ -161,37 +198,33 @@ def align(q: NameForm, r: NameForm) -> NameAlignment:
     nq, nr = len(qt), len(rt)
     # equal similarities go to parts at like places ("abd al-hamid al-asadi": the query's
     # "al" before "asadi" takes the list's second "al", leaving "abd al" to join)
+    plain = _CELLS[(org, strict_org, False, False)]
+    crossed = _CELLS[(org, strict_org, True, nq == 1 or nr == 1)] if abjad else plain
+    if len(plain) >= SIM_CACHE_MAX or len(crossed) >= SIM_CACHE_MAX:
+        plain.clear()
+        crossed.clear()
+    r_abjad = [j in ra for j in range(nr)] if abjad else ()
     for i, a in enumerate(qt):
         at = a.text
-        row = SIM_CACHE.get(at)
+        row = plain.get(at)
         if row is None:
-            row = SIM_CACHE[at] = {}
+            row = plain[at] = {}
+        if abjad:
+            q_abjad = i in qa
+            xrow = crossed.get(at)
+            if xrow is None:
+                xrow = crossed[at] = {}
         for j, b in enumerate(rt):
             bt = b.text
             if at == bt:
                 cands.append((1.0, -abs(i * nr - j * nq), -i, -j, EXACT_MATCH))
                 continue
-            hit = row.get(bt)
-            if hit is None:
-                hit = part_similarity(a, b)
-            if abjad and hit[0] < 0.9 and (i in qa) != (j in ra):
-                same = skeleton_similarity(a, b)  # the best evidence an abjad can give
-                if same[0] > 0.0 and (len(qt) == 1 or len(rt) == 1):
-                    # one part alone: a few consonants agree by chance (المنار ~ Manaure)
-                    same = (config().parts["skeleton_alone"], same[1], same[2])
-                if same[0] > hit[0]:
-                    hit = same
-            if org and hit[0] < 0.9:
-                if a.concepts:
-                    concept = concept_similarity(a, b)
-                    if concept[0] > hit[0]:
-                        hit = concept
-                ak, bk = a.key, b.key
-                if hit[0] < 0.85 and ak != bk and (bk.startswith(ak) or ak.startswith(bk)):
-                    derived = derived_similarity(a, b)
-                    if derived[0] > hit[0]:
-                        hit = derived
-            if hit[0] > 0.0 and not (strict_org and hit[1] == INITIAL_KIND):
+            cross = abjad and q_abjad != r_abjad[j]
+            cells = xrow if cross else row
+            hit = cells.get(bt, _UNSEEN)
+            if hit is _UNSEEN:
+                hit = cells[bt] = _cell(a, b, cross, nq == 1 or nr == 1, org, strict_org)
+            if hit is not None:
                 cands.append((hit[0], -abs(i * nr - j * nq), -i, -j, hit))
     if (not cands and not abjad and qp.forms.isdisjoint(rp.joins)
             and rp.forms.isdisjoint(qp.joins)):  # fmt: skip
