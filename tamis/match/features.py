@@ -16,8 +16,9 @@ from typing import Any
 
 from tamis.match.names import NameAlignment, align, config
 from tamis.match.query import Prepared
-from tamis.normalise import PER, DatePart, id_shape, ids_match
+from tamis.normalise import PER, DatePart, NameForm, id_shape, ids_match
 from tamis.normalise.legal_forms import COMPATIBLE_CLASS
+from tamis.normalise.org_words import ANY_ORDER
 from tamis.resources import RESOURCES
 
 __all__ = ["FEATURES", "Evidence", "Feature", "feature"]
@@ -85,11 +86,12 @@ def name_feature(q: Prepared, e: Prepared) -> Evidence | None:
     props = config().props
     best: NameAlignment | None = None
     best_score, best_prop = -1.0, ""
-    for qform, _ in q.names:
+    for qform, qprop in q.names:
+        acronym = qprop == "acronym"
         for eform, prop in e.names:
             factor = props.get(prop, 1.0)
-            if factor <= best_score:
-                continue
+            if factor <= best_score or (acronym and not _has_initials(eform)):
+                continue  # a query's initials in any order meet only initials so written
             al = align(qform, eform)
             score = al.score * factor
             if score > best_score:
@@ -107,6 +109,17 @@ def name_feature(q: Prepared, e: Prepared) -> Evidence | None:
         return f"{al.query.original!r} ~ {al.candidate.original!r} ({best_prop})"
 
     return Evidence(best_score, kind, reason, (best, best_prop))
+
+
+def _has_initials(form: NameForm) -> bool:
+    """Whether a listed name has a part of initials in any order ("0fipr"), the only part
+    a query's acronym form ("РФПИ" -> "0fipr") can meet that its plain form cannot."""
+    found = form.memo.get("initials")
+    if found is None:
+        found = form.memo["initials"] = any(
+            t.text[:1] == ANY_ORDER and t.text[1:].isalpha() for t in form.tokens
+        )
+    return found  # type: ignore[return-value]
 
 
 def _compare_dates(a: DatePart, b: DatePart) -> tuple[float, str]:
