@@ -56,21 +56,32 @@ def skeleton_join(
     consonant skeleton (حزب الله, "hzb allh" = Hizballah). Same output as `join_pass`."""
     out: list[tuple[int, int, float, float]] = []
     for one, used1, p1, p2, used2, flip in _sides(q, r, qp, rp, q_used, r_used):
-        toks = (r if not flip else q).tokens
+        other = r if not flip else q
+        toks = other.tokens
         pairs: dict[str, int] = {}
-        for m in range(len(toks) - 1):
+        for m, sk in _skeletons(other)[1]:
             if not used2[m] and not used2[m + 1] and (m in p2.abjad) != (0 in p1.abjad):
-                sk = skeleton(toks[m].text + toks[m + 1].text)
-                if len(sk) >= 3:
-                    pairs.setdefault(sk, m)
+                pairs.setdefault(sk, m)
         if not pairs:
             continue
-        for k, tok in enumerate(one.tokens):
-            m = pairs.get(skeleton(tok.text), -1) if not used1[k] else -1
+        for k, sk in enumerate(_skeletons(one)[0]):
+            m = pairs.get(sk, -1) if not used1[k] else -1
             if m >= 0 and not used2[m] and not used2[m + 1]:
-                sim = skeleton_strength(toks[m].text + toks[m + 1].text, tok.text)
+                sim = skeleton_strength(toks[m].text + toks[m + 1].text, one.tokens[k].text)
                 _take(out, flip, k, m, sim, p1, p2, used1, used2)
     return out
+
+
+def _skeletons(form: NameForm) -> tuple[tuple[str, ...], tuple[tuple[int, str], ...]]:
+    """A name's consonant skeletons, kept with it: each part's, and (m, skeleton) of each
+    two adjacent parts m, m + 1 written together that has three consonants or more."""
+    found = form.memo.get("skeletons")
+    if found is None:
+        toks = form.tokens
+        joined = ((m, skeleton(toks[m].text + toks[m + 1].text)) for m in range(len(toks) - 1))
+        found = form.memo["skeletons"] = (tuple(skeleton(t.text) for t in toks),
+                                          tuple((m, sk) for m, sk in joined if len(sk) >= 3))  # fmt: skip
+    return found  # type: ignore[return-value]
 
 
 _Side = tuple[NameForm, list[bool], "_Profile", "_Profile", list[bool], bool]
