@@ -17,9 +17,10 @@ each word and name for the first time on its own), emptied before every article 
 and "steady" (the parent scanned every document once before forking: every word and
 name seen, as in a long-running stream whose vocabulary has saturated; optimistic, since
 the linking cache then holds these very names), and "names-new" (as steady, but the
-screening results are emptied before every article: words known, every name screened
-afresh, the closest to a long-running news stream). The caches that live across articles
-are: the scanner's per-query screening results (`Scanner._linkers`), the words' shapes
+screening results, and the entities of cited names, emptied before every article: words
+known, every name screened afresh, the closest to a long-running news stream). The caches
+that live across articles are: the scanner's per-query screening results
+(`Scanner._linkers`, and `Scanner._cited` for cited names), the words' shapes
 and folded forms (`tamis.scan.words`), the gazetteer's per-word lookups
 (`Vocabulary._cache`, and per written word `Gazetteer._looks`) and the names each run of
 lookups wakes (`Gazetteer._woken`), the country each written word names
@@ -85,6 +86,7 @@ def _scan(job: tuple[str, bool, bool | str]) -> tuple[int, float]:
     cpu = time.process_time()
     if cold:  # private parts, on purpose: the bench measures the uncached cost
         _SCANNER._linkers.clear()
+        _SCANNER._cited.clear()
         _SCANNER.screener._searches.clear()
     if cold is True:
         clear_caches()

@@ -33,6 +33,8 @@ from tamis.scan.words import Word, honorifics, particles, words
 
 __all__ = ["Scanner", "scan_text"]
 
+CITED_CANDIDATES = 5  # the index's first proposals for a cited name: its rendering is listed
+CITED_CACHE = 10_000
 # start, end (characters), label, how, query name, entities the gazetteer found there
 Span = tuple[int, int, str, str, str, frozenset[str] | None]
 
@@ -44,6 +46,7 @@ class Scanner:
         self.screener = screener
         self.gazetteer = gaz
         self._linkers: dict[float | None, Linker] = {}
+        self._cited: dict[str, frozenset[str] | None] = {}  # cited name -> its entities
 
     @classmethod
     def open(cls, store: Store | None = None) -> Scanner:
@@ -91,6 +94,22 @@ class Scanner:
         seconds = time.perf_counter() - began - (ner.loading_seconds() - loaded)
         return ScanResult(text, lang, out, mentions, seconds=seconds)
 
+    def _cited_ids(self, name: str) -> frozenset[str] | None:
+        """The entities a cited name (names_exonyms.yml: داعش, "Stato islamico", 金正恩)
+        stands for: those of the few the index ranks first for it that the engine matches
+        (its rendering is a listed name as written), found once per scanner; None: let the
+        engine screen it in full."""
+        if name not in self._cited:
+            if len(self._cited) >= CITED_CACHE:
+                self._cited.clear()
+            try:
+                found = self.screener.screen({"name": name}, CITED_CANDIDATES, None,
+                                             CITED_CANDIDATES)  # fmt: skip
+            except ValueError:  # QueryError: nothing comparable
+                found = []
+            self._cited[name] = frozenset(m.id for m in found if m.match and m.id) or None
+        return self._cited[name]
+
     def _spans(self, text: str, ws: list[Word], looks: list[Lookup], lang: str | None,
                fast: bool) -> list[Span]:  # fmt: skip
         """Candidate spans: (start, end, label, how, query name, entities), gazetteer and
@@ -107,9 +126,9 @@ class Scanner:
             ents = frozenset(ids[n] for n in c.entities)
             out[(a, b)] = (a, b, "PER" if c.person else "ORG", GAZETTEER, query, ents)
         for a, b in _unspaced(ws) if _HAN.search(text) else ():
-            out.setdefault((a, b), (a, b, "UNK", GAZETTEER, text[a:b], None))
+            out.setdefault((a, b), (a, b, "UNK", GAZETTEER, text[a:b], self._cited_ids(text[a:b])))
         for a, b, query in _known_words(ws):
-            out.setdefault((a, b), (a, b, "UNK", GAZETTEER, query, None))
+            out.setdefault((a, b), (a, b, "UNK", GAZETTEER, query, self._cited_ids(query)))
         found = None
         if not fast and ner.model_name(lang):
             found = ner.entities(text, lang, self._unexplained(text, ws, looks, out))
