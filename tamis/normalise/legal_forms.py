@@ -10,6 +10,7 @@ compare forms: `llc`, `jsc`, `lp`, `llp`, `sp`..., and `co` for "a company" of n
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from rigour.names import extract_org_types, remove_org_types
@@ -18,6 +19,8 @@ from tamis.normalise.data import load_table
 from tamis.normalise.text import tokens, undot
 
 __all__ = ["COMPATIBLE_CLASS", "split_legal_forms"]
+
+_APOSTROPHE_IN_WORD = re.compile(r"(?<=[^\W\d_])'(?=[^\W\d_])")
 
 # A class every other legal-form class is compatible with.
 COMPATIBLE_CLASS = "co"
@@ -40,7 +43,9 @@ def split_legal_forms(folded: str) -> tuple[list[str], tuple[str, ...]]:
     When the name is nothing but legal forms ("Holding Company"), it is kept whole. A form
     that is also a common word ("in", "as": `edge_only`) counts only first or last.
     """
-    folded = undot(folded)  # "u.s.a." holds no "s.a."
+    # "u.s.a." holds no "s.a.", nor "sa'id" an "sa": an apostrophe inside a word vanishes
+    # as the tokenizer drops it, before the legal-form table is read
+    folded = _APOSTROPHE_IN_WORD.sub("", undot(folded))
     words = tokens(folded)
     edge = _edge_only()
     middle = [k for k in range(1, len(words) - 1) if words[k] in edge]

@@ -78,6 +78,13 @@ def test_dotted_initials_hold_no_legal_form() -> None:
     assert acme is not None and acme.legal == ("jsc",)
 
 
+def test_an_apostrophe_inside_a_word_holds_no_legal_form() -> None:
+    # "Sa'Id" is Said, not "Sa" (sociedad anonima) and "Id"
+    form = name_form("Sa'id Sa'Id")
+    assert form is not None and form.legal == ()
+    assert [t.text for t in form.tokens] == ["said", "said"]
+
+
 def test_initials_are_their_own_kind() -> None:
     form = name_form("V. Putin")
     assert form is not None and [t.kind for t in form.tokens] == ["initial", "word"]
