@@ -31,7 +31,9 @@ from tamis.normalise import (
     parse_dates,
     patronymic_gender,
 )
+from tamis.normalise.legal_forms import name_like
 from tamis.normalise.org_words import query_acronym_key, skipped
+from tamis.normalise.text import tokens
 
 __all__ = [
     "Prepared",
@@ -206,6 +208,20 @@ def _surname_first(words: list[str], name: str) -> bool:
                 and after[0][:1].isupper() and not after[0].isupper())  # fmt: skip
 
 
+def _person_readings(forms: tuple[tuple[NameForm, str], ...]) -> tuple[tuple[NameForm, str], ...]:
+    """A person's reading of each name of unknown kind that lost a part to a legal form
+    that is also a name part (`legal_forms.name_like`: Ku, Na, Sad...)."""
+    seen = {f.signature for f, _ in forms}
+    out = []
+    for form, prop in forms:
+        if form.legal and not name_like().isdisjoint(tokens(fold(form.original))):
+            for person, p in name_forms([(prop, form.original)], PER):
+                if person.signature not in seen:
+                    seen.add(person.signature)
+                    out.append((person, p))
+    return tuple(out)
+
+
 def _strings(value: Any, field: str) -> list[str]:
     if value is None:
         return []
@@ -230,6 +246,8 @@ def prepare_query(query: Mapping[str, Any]) -> Prepared:
     # well-known names another language writes differently (金正恩 = Kim Jong Un)
     values += [("exonym", e) for _, v in list(values) for e in exonyms(fold(v))]
     forms = name_forms(values, kind)
+    if kind == UNK:  # "Ja Hyong Ku": a legal form (KU) that is also a person's name part
+        forms += _person_readings(forms)
     if kind != PER:  # initials stand for organisations
         seen = {f.signature for f, _ in forms}
         acronyms = name_forms([("acronym", a) for _, v in values if (a := acronym_form(v))], ORG)

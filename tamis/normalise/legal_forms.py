@@ -18,7 +18,7 @@ from rigour.names import extract_org_types, remove_org_types
 from tamis.normalise.data import load_table
 from tamis.normalise.text import tokens, undot
 
-__all__ = ["COMPATIBLE_CLASS", "split_legal_forms"]
+__all__ = ["COMPATIBLE_CLASS", "name_like", "split_legal_forms"]
 
 _APOSTROPHE_IN_WORD = re.compile(r"(?<=[^\W\d_])'(?=[^\W\d_])")
 
@@ -30,6 +30,12 @@ COMPATIBLE_CLASS = "co"
 def _trailing() -> dict[tuple[str, ...], str]:
     table = load_table("names_legal_forms.yml")["trailing"]
     return {tuple(tokens(str(k))): str(v) for k, v in table.items()}
+
+
+@cache
+def name_like() -> frozenset[str]:
+    """Legal forms that are also people's name parts (`names_legal_forms.yml` name_like)."""
+    return frozenset(str(w) for w in load_table("names_legal_forms.yml")["name_like"])
 
 
 @cache

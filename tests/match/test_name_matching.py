@@ -160,3 +160,13 @@ def test_a_country_left_out_of_a_bank_name_costs_less_than_another_word() -> Non
     country = compare({"name": "BANK MELLI", **org}, {"name": "BANK MELLI IRAN", **org}).score
     other = compare({"name": "BANK MELLI", **org}, {"name": "BANK MELLI ZARGHAM", **org}).score
     assert country > other + 0.1
+
+
+@pytest.mark.parametrize("query", ["Ja Hyong Ku", "Ku Ja Hyong"])
+def test_a_legal_form_that_is_also_a_name_part_is_read_both_ways(query: str) -> None:
+    # rigour's table has KU as a legal form; the Korean surname Ku is far commoner in a query
+    listed = {"name": "KU, Ja Hyong", "schema": "Person"}
+    assert compare({"name": query}, listed).match
+    # a company with its legal form still compares as a company
+    acme = compare({"name": "Acme Trading SA"}, {"name": "ACME TRADING S.A.", "schema": "Company"})
+    assert acme.match and acme.score > 0.9
