@@ -2,7 +2,7 @@
 
 Kinds: exact; transliteration (same letters once in Latin script, same spelling key, or listed
 variants of one name); initial (V. = Vladimir); phonetic (same metaphone code, few edits);
-typo (within an edit budget that grows with length). Short parts (4 letters or fewer) get
+typo (within an edit budget that grows with length; two letters swapped are one edit). Short parts (4 letters or fewer) get
 little credit for a one-letter difference: Jon / John / Joan are as often different names
 as typos. Numbers agree only when equal. Results are cached by the two texts, since names
 reuse a small vocabulary. Similarities are set in match_weights.yml (`name.parts`).
@@ -10,7 +10,7 @@ reuse a small vocabulary. Similarities are set in match_weights.yml (`name.parts
 
 from __future__ import annotations
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
 from tamis.normalise import Token
 from tamis.normalise.data import load_table
@@ -121,7 +121,9 @@ def _similarity(a: Token, b: Token) -> tuple[float, str, str]:
     return _NONE
 
 
-_lev = Levenshtein.distance
+# edits as people make them: a letter changed, added, dropped, or two swapped (Lahbous /
+# Lhabous is one edit, not two: optimal string alignment distance)
+_lev = OSA.distance
 
 
 def _loose(key: str) -> str:

@@ -170,3 +170,13 @@ def test_a_legal_form_that_is_also_a_name_part_is_read_both_ways(query: str) -> 
     # a company with its legal form still compares as a company
     acme = compare({"name": "Acme Trading SA"}, {"name": "ACME TRADING S.A.", "schema": "Company"})
     assert acme.match and acme.score > 0.9
+
+
+def test_two_letters_swapped_are_one_typo() -> None:
+    listed = {"name": "LAHBOUS, Mohamed", "schema": "Person"}
+    swapped = compare({"name": "Mohamed Lhabous"}, listed)
+    assert swapped.match, swapped.score
+    parts = {p.query: p.kind for p in swapped.explanation.name.parts if p.query}
+    assert parts["lhabous"] == "typo"
+    # two letters swapped and one dropped besides: beyond the budget of a 7-letter name
+    assert not compare({"name": "Mohamed Lbahous"}, listed).match
