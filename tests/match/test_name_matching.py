@@ -178,5 +178,5 @@ def test_two_letters_swapped_are_one_typo() -> None:
     assert swapped.match, swapped.score
     parts = {p.query: p.kind for p in swapped.explanation.name.parts if p.query}
     assert parts["lhabous"] == "typo"
-    # two letters swapped and one dropped besides: beyond the budget of a 7-letter name
+    # two swaps are two edits: beyond the budget of a 7-letter name
     assert not compare({"name": "Mohamed Lbahous"}, listed).match
