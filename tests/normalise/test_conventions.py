@@ -23,6 +23,8 @@ def keys(part: str) -> set[str]:
         ("chruschtschow", "khrushchev", "German"),
         ("jelzin", "yeltsin", "German"),
         ("chodorkowski", "khodorkovski", "German"),
+        ("sjuganow", "zyuganov", "German"),  # German writes з as s
+        ("grosny", "grozny", "German"),
         ("jruschov", "khrushchev", "Spanish"),
         ("jamenei", "khamenei", "Spanish"),
         ("chruszczow", "khrushchev", "Polish"),
