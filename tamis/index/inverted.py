@@ -30,7 +30,7 @@ from tamis.normalise.tokens import INITIAL
 __all__ = ["Index", "IndexBuilder"]
 
 _NONE = b""
-Plan = list[tuple[int, float, int, int]]  # (df, weight, vocabulary entry, query part)
+Plan = list[tuple[float, int]]  # (weight, vocabulary entry)
 PART_CACHE = 50_000  # query parts whose plans are kept (cleared when full)
 
 
@@ -61,7 +61,7 @@ class Index:
         self._mass_np = np.frombuffer(mass, dtype=np.float32).astype(np.float64)
         self.n = len(self._owner_np)
         self._arrays: dict[int, np.ndarray] = {}  # vocabulary entry -> its names
-        self._parts: dict[tuple[Any, ...], tuple[float, list[tuple[int, float, int]]]] = {}
+        self._parts: dict[tuple[Any, ...], tuple[float, Plan]] = {}
 
     def state(self) -> dict[str, object]:
         """Plain data for `marshal` (see persist.py); `Index.from_state` reverses it."""
@@ -94,11 +94,11 @@ class Index:
         return math.log(n1)
 
     def _plan(self, forms: Iterable[NameForm]) -> tuple[Plan, float]:
-        """(df, weight, entry, part) for the vocabulary entries the query's parts match,
-        and the query's weight (the sum of its parts')."""
+        """(weight, entry) for the vocabulary entries the query's parts match, and the
+        query's weight (the sum of its parts')."""
         plan: Plan = []
         qmass = 0.0
-        for part, (group, joined) in enumerate(query_groups(forms)):
+        for group, joined in query_groups(forms):
             sig = (joined, *group.items())
             cached = self._parts.get(sig)
             if cached is None:
@@ -107,12 +107,12 @@ class Index:
                 cached = self._parts[sig] = self._part_plan(group, joined)
             weight, matched = cached
             qmass += weight
-            plan += [(df, w, v, part) for df, w, v in matched]
+            plan += matched
         return plan, qmass
 
     def _part_plan(self, group: dict[str, float], joined: bool
-                   ) -> tuple[float, list[tuple[int, float, int]]]:  # fmt: skip
-        """One query part's share of the query weight and its (df, weight, entry) list:
+                   ) -> tuple[float, Plan]:  # fmt: skip
+        """One query part's share of the query weight and its (weight, entry) list:
         the same for every query with that part, so kept (names repeat within a batch)."""
         idf = self._part_idf(group, self.n + 1)
         if joined:  # stands in for two parts already counted; may only add, and only
@@ -126,9 +126,7 @@ class Index:
                 for v in memoryview(raw).cast("i"):
                     if factor > found.get(v, 0.0):
                         found[v] = factor
-        entries = self.entries
-        matched = [(len(entries[v]) // 4, f * idf, v) for v, f in found.items()]
-        return (0.0 if joined else idf), matched
+        return (0.0 if joined else idf), [(f * idf, v) for v, f in found.items()]
 
     def search(self, forms: Iterable[NameForm], limit: int = 100, floor: float = 0.0,
                keep: int = 0) -> list[tuple[int, float]]:  # fmt: skip
@@ -137,8 +135,8 @@ class Index:
         plan, qmass = self._plan(forms)
         if not plan:
             return []
-        postings = [self._postings(v) for _, _, v, _ in plan]
-        weights = np.fromiter((w for _, w, _, _ in plan), np.float64, len(plan))
+        postings = [self._postings(v) for _, v in plan]
+        weights = np.fromiter((w for w, _ in plan), np.float64, len(plan))
         shared = np.bincount(np.concatenate(postings),
                              weights=np.repeat(weights, [len(a) for a in postings]))  # fmt: skip
         need = floor * qmass / 2.0  # shared weight below which Dice cannot reach the floor
