@@ -19,6 +19,7 @@ from tamis.match.query import (
     Prepared,
     inferred_genders,
     name_forms,
+    with_new,
 )
 from tamis.model.entity import Entity
 from tamis.normalise import (
@@ -192,9 +193,7 @@ def prepare_entity(entity: Entity) -> Prepared:
     values = _entity_names(entity)
     forms = name_forms(values + _parenthesised(values), kind, family)
     if kind != PER:
-        seen = {f.signature for f, _ in forms}
-        derived = name_forms(_acronyms(forms), ORG)
-        forms += tuple((f, p) for f, p in derived if f.signature not in seen)
+        forms = with_new(forms, name_forms(_acronyms(forms), ORG))
     date_props = ("birthDate",) if kind == PER else ("birthDate", "incorporationDate")
     dates = [d for p in date_props for v in entity.get(p) for d in parse_dates(v)]
     countries = {c for p in COUNTRY_PROPS for v in entity.get(p) if (c := country_code(v))}

@@ -150,9 +150,10 @@ PreparedQuery = Prepared
 PreparedEntity = Prepared
 
 
-def name_forms(
-    values: Iterable[tuple[str, str]], kind: str, family: Iterable[str] = ()
-) -> tuple[tuple[NameForm, str], ...]:
+Forms = tuple[tuple[NameForm, str], ...]  # (name, property it came from)
+
+
+def name_forms(values: Iterable[tuple[str, str]], kind: str, family: Iterable[str] = ()) -> Forms:
     """Prepared names, deduplicated by what they compare as (the first property wins)."""
     family = tuple(family)
     seen: set[tuple[str, ...]] = set()
@@ -169,7 +170,14 @@ def name_forms(
     return tuple(out)
 
 
-def inferred_genders(forms: tuple[tuple[NameForm, str], ...]) -> set[str]:
+def with_new(forms: Forms, more: Forms) -> Forms:
+    """`forms` and those of `more` that compare differently from all of them (derived
+    names: initials, another reading)."""
+    seen = {f.signature for f, _ in forms}
+    return forms + tuple((f, p) for f, p in more if f.signature not in seen)
+
+
+def inferred_genders(forms: Forms) -> set[str]:
     """Genders shown by patronymics, used when none is stated."""
     return {g for form, _ in forms if (g := patronymic_gender(form))}
 
@@ -208,18 +216,12 @@ def _surname_first(words: list[str], name: str) -> bool:
                 and after[0][:1].isupper() and not after[0].isupper())  # fmt: skip
 
 
-def _person_readings(forms: tuple[tuple[NameForm, str], ...]) -> tuple[tuple[NameForm, str], ...]:
-    """A person's reading of each name of unknown kind that lost a part to a legal form
-    that is also a name part (`legal_forms.name_like`: Ku, Na, Sad...)."""
-    seen = {f.signature for f, _ in forms}
-    out = []
-    for form, prop in forms:
-        if form.legal and not name_like().isdisjoint(tokens(fold(form.original))):
-            for person, p in name_forms([(prop, form.original)], PER):
-                if person.signature not in seen:
-                    seen.add(person.signature)
-                    out.append((person, p))
-    return tuple(out)
+def _person_readings(forms: Forms) -> list[tuple[str, str]]:
+    """(property, name) of each name of unknown kind that lost a part to a legal form that
+    is also a person's name part (`legal_forms.name_like`: Ku, Yu, Sad...), to read again as
+    a person's."""
+    return [(prop, form.original) for form, prop in forms
+            if form.legal and not name_like().isdisjoint(tokens(fold(form.original)))]  # fmt: skip
 
 
 def _strings(value: Any, field: str) -> list[str]:
@@ -247,11 +249,10 @@ def prepare_query(query: Mapping[str, Any]) -> Prepared:
     values += [("exonym", e) for _, v in list(values) for e in exonyms(fold(v))]
     forms = name_forms(values, kind)
     if kind == UNK:  # "Ja Hyong Ku": a legal form (KU) that is also a person's name part
-        forms += _person_readings(forms)
+        forms = with_new(forms, name_forms(_person_readings(forms), PER))
     if kind != PER:  # initials stand for organisations
-        seen = {f.signature for f, _ in forms}
-        acronyms = name_forms([("acronym", a) for _, v in values if (a := acronym_form(v))], ORG)
-        forms += tuple((f, p) for f, p in acronyms if f.signature not in seen)
+        acronyms = [("acronym", a) for _, v in values if (a := acronym_form(v))]
+        forms = with_new(forms, name_forms(acronyms, ORG))
     if not forms:
         raise QueryError(f"the name {names[0]!r} has no letters or digits to compare")
     dates: list[DatePart] = []
