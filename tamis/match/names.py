@@ -19,6 +19,7 @@ needs agreeing facts (birth date, country) to raise an alert.
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import Any
 
 from tamis.match.commonness import common_cap, frequency
 from tamis.match.joins import join_pass, skeleton_join
@@ -156,7 +157,7 @@ def _profile(form: NameForm, kind: str) -> _Profile:
 # texts, since tokens are interned by text; `align` reads a cell with one lookup.
 _Cells = dict[str, dict[str, tuple[float, str, str] | None]]
 _CELLS: defaultdict[tuple[bool, bool, bool, bool], _Cells] = defaultdict(dict)
-_UNSEEN = object()
+_UNSEEN: Any = object()  # a cell not yet computed (None: computed, no agreement)
 
 
 def _cell(a: Token, b: Token, cross: bool, alone: bool, org: bool,
@@ -196,24 +197,25 @@ def align(q: NameForm, r: NameForm) -> NameAlignment:
     strict_org = kind == ORG  # a letter in a company's name is not an initial ("GRUPO W")
     cands = []
     nq, nr = len(qt), len(rt)
-    # equal similarities go to parts at like places ("abd al-hamid al-asadi": the query's
-    # "al" before "asadi" takes the list's second "al", leaving "abd al" to join)
+    alone = nq == 1 or nr == 1  # a name of one part (for an abjad: see `_cell`)
     plain = _CELLS[(org, strict_org, False, False)]
-    crossed = _CELLS[(org, strict_org, True, nq == 1 or nr == 1)] if abjad else plain
+    crossed = _CELLS[(org, strict_org, True, alone)] if abjad else plain
     if len(plain) >= SIM_CACHE_MAX or len(crossed) >= SIM_CACHE_MAX:
         plain.clear()
         crossed.clear()
-    r_abjad = [j in ra for j in range(nr)] if abjad else ()
+    r_abjad = [j in ra for j in range(nr)] if abjad else []
+    q_abjad = False
+    # equal similarities go to parts at like places ("abd al-hamid al-asadi": the query's
+    # "al" before "asadi" takes the list's second "al", leaving "abd al" to join)
     for i, a in enumerate(qt):
         at = a.text
         row = plain.get(at)
         if row is None:
             row = plain[at] = {}
+        xrow = row
         if abjad:
             q_abjad = i in qa
-            xrow = crossed.get(at)
-            if xrow is None:
-                xrow = crossed[at] = {}
+            xrow = crossed.get(at) or crossed.setdefault(at, {})
         for j, b in enumerate(rt):
             bt = b.text
             if at == bt:
@@ -223,7 +225,7 @@ def align(q: NameForm, r: NameForm) -> NameAlignment:
             cells = xrow if cross else row
             hit = cells.get(bt, _UNSEEN)
             if hit is _UNSEEN:
-                hit = cells[bt] = _cell(a, b, cross, nq == 1 or nr == 1, org, strict_org)
+                hit = cells[bt] = _cell(a, b, cross, alone, org, strict_org)
             if hit is not None:
                 cands.append((hit[0], -abs(i * nr - j * nq), -i, -j, hit))
     if (not cands and not abjad and qp.forms.isdisjoint(rp.joins)
