@@ -2,10 +2,11 @@
 
 Kinds: exact; transliteration (same letters once in Latin script, same spelling key, or listed
 variants of one name); initial (V. = Vladimir); phonetic (same metaphone code, few edits);
-typo (within an edit budget that grows with length; two letters swapped are one edit). Short parts (4 letters or fewer) get
-little credit for a one-letter difference: Jon / John / Joan are as often different names
-as typos. Numbers agree only when equal. Results are cached by the two texts, since names
-reuse a small vocabulary. Similarities are set in match_weights.yml (`name.parts`).
+typo (within an edit budget that grows with length; two letters swapped are one edit).
+Short parts (4 letters or fewer) get little credit for a one-letter difference: Jon / John
+/ Joan are as often different names as typos. Numbers agree only when equal. Results are
+cached by the two texts, since names reuse a small vocabulary. Similarities are set in
+match_weights.yml (`name.parts`).
 """
 
 from __future__ import annotations
@@ -96,9 +97,9 @@ def _similarity(a: Token, b: Token) -> tuple[float, str, str]:
     phonetic = a.phon == b.phon and bool(a.phon)
     if not phonetic and abs(la - lb) > budget + 2 and abs(len(ak) - len(bk)) > budget:
         return _NONE  # too different in length to be within the edit budget
-    dist = _lev(ak, bk, score_cutoff=budget + 1)
+    dist = _edits(ak, bk, score_cutoff=budget + 1)
     if dist > 0:  # the spelling rules can also move two forms apart (Kalaf / Khalaf)
-        d2 = _lev(at, bt, score_cutoff=budget + 1)
+        d2 = _edits(at, bt, score_cutoff=budget + 1)
         dist = min(dist, d2)
     # Korean/Chinese romanisations (Jang / Chang)
     if dist > 1 and (_loose(ak) == _loose(bk) or _loose(at) == _loose(bt)):
@@ -123,7 +124,7 @@ def _similarity(a: Token, b: Token) -> tuple[float, str, str]:
 
 # edits as people make them: a letter changed, added, dropped, or two swapped (Lahbous /
 # Lhabous is one edit, not two: optimal string alignment distance)
-_lev = OSA.distance
+_edits = OSA.distance
 
 
 def _loose(key: str) -> str:
