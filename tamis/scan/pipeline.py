@@ -125,10 +125,10 @@ class Scanner:
                              for i in range(first, c.last + 1) if not ws[i].glue)  # fmt: skip
             ents = frozenset(ids[n] for n in c.entities)
             out[(a, b)] = (a, b, "PER" if c.person else "ORG", GAZETTEER, query, ents)
-        for a, b in _unspaced(ws) if _HAN.search(text) else ():
-            out.setdefault((a, b), (a, b, "UNK", GAZETTEER, text[a:b], self._cited_ids(text[a:b])))
-        for a, b, query in _known_words(ws):
-            out.setdefault((a, b), (a, b, "UNK", GAZETTEER, query, self._cited_ids(query)))
+        cited = [(a, b, text[a:b]) for a, b in (_unspaced(ws) if _HAN.search(text) else ())]
+        for a, b, query in cited + _known_words(ws):
+            if (a, b) not in out:  # a gazetteer span there already knows its entities
+                out[(a, b)] = (a, b, "UNK", GAZETTEER, query, self._cited_ids(query))
         found = None
         if not fast and ner.model_name(lang):
             found = ner.entities(text, lang, self._unexplained(text, ws, looks, out))
@@ -244,8 +244,7 @@ def _known_words(ws: list[Word]) -> list[tuple[int, int, str]]:
     `names_exonyms.yml`), an Arabic clitic on them included in the span (وداعش), and of
     runs of two or three words that are one ("Stato islamico")."""
     names, prefixes, phrases = word_names(), clitics(), phrase_names()
-    firsts = _phrase_firsts()
-    heads = {p[0] for p in prefixes}
+    firsts, heads = _first_letters()
     out = []
     for i, w in enumerate(ws):
         folded = w.folded
@@ -267,8 +266,10 @@ def _known_words(ws: list[Word]) -> list[tuple[int, int, str]]:
 
 
 @cache
-def _phrase_firsts() -> frozenset[str]:
-    return frozenset(k[0] for k in phrase_names())
+def _first_letters() -> tuple[frozenset[str], frozenset[str]]:
+    """The first words of the cited phrases, and the first letters of the clitics: a word
+    that is neither is looked up no further."""
+    return frozenset(k[0] for k in phrase_names()), frozenset(p[0] for p in clitics())
 
 
 def _unspaced(ws: list[Word]) -> list[tuple[int, int]]:
