@@ -11,7 +11,7 @@ from typing import Any
 
 from tamis.resources import load_yaml
 
-__all__ = ["load_table"]
+__all__ = ["load_table", "word_list"]
 
 
 @cache
@@ -21,3 +21,10 @@ def load_table(name: str) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise TypeError(f"tamis/resources/{name}: expected a mapping at the top level")
     return data
+
+
+@cache
+def word_list(name: str, key: str) -> frozenset[str]:
+    """The words listed under `key` of the YAML file `tamis/resources/<name>`, as strings
+    (YAML would read "no" or "on" unquoted as booleans: quote them in the file)."""
+    return frozenset(str(w) for w in load_table(name)[key])

@@ -15,7 +15,7 @@ from functools import cache
 
 from rigour.names import extract_org_types, remove_org_types
 
-from tamis.normalise.data import load_table
+from tamis.normalise.data import load_table, word_list
 from tamis.normalise.text import tokens, undot
 
 __all__ = ["COMPATIBLE_CLASS", "name_like", "split_legal_forms"]
@@ -35,12 +35,12 @@ def _trailing() -> dict[tuple[str, ...], str]:
 @cache
 def name_like() -> frozenset[str]:
     """Legal forms that are also people's name parts (`names_legal_forms.yml` name_like)."""
-    return frozenset(str(w) for w in load_table("names_legal_forms.yml")["name_like"])
+    return word_list("names_legal_forms.yml", "name_like")
 
 
 @cache
 def _edge_only() -> frozenset[str]:
-    return frozenset(str(w) for w in load_table("names_legal_forms.yml")["edge_only"])
+    return word_list("names_legal_forms.yml", "edge_only")
 
 
 def split_legal_forms(folded: str) -> tuple[list[str], tuple[str, ...]]:

@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import cache, lru_cache
 
-from tamis.normalise.data import load_table
+from tamis.normalise.data import load_table, word_list
 from tamis.normalise.text import latin, tokens
 from tamis.normalise.translit import spelling_key
 
@@ -261,7 +261,7 @@ def unelide(folded: str) -> str:
 
 @cache
 def _legal_words() -> frozenset[str]:
-    return frozenset(str(w) for w in load_table("org_words.yml")["acronym_skip"])
+    return word_list("org_words.yml", "acronym_skip")
 
 
 def skipped(part: str) -> bool:

@@ -16,7 +16,7 @@ from functools import cache
 from rigour.text import metaphone
 
 from tamis.normalise.conventions import convention_keys
-from tamis.normalise.data import load_table
+from tamis.normalise.data import word_list
 from tamis.normalise.org_words import word_concepts
 from tamis.normalise.translit import spelling_key, variant_groups
 
@@ -27,12 +27,12 @@ WORD, INITIAL, NUMBER, WEAK = "word", "initial", "number", "weak"
 
 @cache
 def _weak_words() -> frozenset[str]:
-    return frozenset(str(w) for w in load_table("names_parts.yml")["weak_words"])
+    return word_list("names_parts.yml", "weak_words")
 
 
 @cache
 def _generic_words() -> frozenset[str]:
-    return frozenset(str(w) for w in load_table("names_parts.yml")["generic_org_words"])
+    return word_list("names_parts.yml", "generic_org_words")
 
 
 class Token:

@@ -20,7 +20,7 @@ from functools import cache
 from typing import NamedTuple
 
 from tamis.normalise import fold
-from tamis.normalise.data import load_table
+from tamis.normalise.data import load_table, word_list
 
 __all__ = ["Word", "clear_caches", "honorifics", "words"]
 
@@ -46,7 +46,7 @@ class Word(NamedTuple):
 
 @cache
 def _elisions() -> frozenset[str]:
-    return frozenset(str(w) for w in load_table("scan_words.yml")["elisions"])
+    return word_list("scan_words.yml", "elisions")
 
 
 @cache
