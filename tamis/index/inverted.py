@@ -9,9 +9,11 @@ an entry with factor x IDF of the part (a name with two spellings of one part is
 twice: rare, and only ever ranks it higher), and scores names like Dice on weights, 2 x shared / (query weight + name weight), so a name
 with the query's parts and little else comes first. An entity scores its best name.
 
-The credits are summed with numpy over the entries' packed names as they are stored (no
-copy): one `bincount` per query, however common its parts ("mohammed", "trading"). Reading
-an entry once, whichever of its keys matched, keeps common parts cheap.
+The credits are summed with numpy: one `bincount` per query, however common its parts
+("mohammed", "trading"). A query part's names and credits are packed into two arrays once
+and kept (parts repeat across queries), so a search joins a few arrays, not one per
+vocabulary entry; reading an entry once, whichever of its keys matched, keeps common
+parts cheap.
 """
 
 from __future__ import annotations
@@ -30,8 +32,12 @@ from tamis.normalise.tokens import INITIAL
 __all__ = ["Index", "IndexBuilder"]
 
 _NONE = b""
-Plan = list[tuple[float, int]]  # (weight, vocabulary entry)
-PART_CACHE = 50_000  # query parts whose plans are kept (cleared when full)
+# a query part's plan: (its weight, the names it credits, their credits), packed arrays
+_PartPlan = tuple[float, np.ndarray, np.ndarray]
+_NO_NAMES = np.zeros(0, dtype=np.int32)
+_NO_CREDITS = np.zeros(0, dtype=np.float64)
+PART_CACHE = 50_000  # query parts whose plans are kept (cleared when full) ...
+PART_CACHE_POSTINGS = 20_000_000  # ... or when their packed names reach this many
 
 
 class Index:
@@ -39,6 +45,7 @@ class Index:
 
     __slots__ = (
         "_arrays",
+        "_held",
         "_mass_np",
         "_owner_np",
         "_parts",
@@ -61,7 +68,8 @@ class Index:
         self._mass_np = np.frombuffer(mass, dtype=np.float32).astype(np.float64)
         self.n = len(self._owner_np)
         self._arrays: dict[int, np.ndarray] = {}  # vocabulary entry -> its names
-        self._parts: dict[tuple[Any, ...], tuple[float, Plan]] = {}
+        self._parts: dict[tuple[Any, ...], _PartPlan] = {}
+        self._held = 0  # names held by the cached part plans
 
     def state(self) -> dict[str, object]:
         """Plain data for `marshal` (see persist.py); `Index.from_state` reverses it."""
@@ -93,27 +101,29 @@ class Index:
                     return math.log(n1 / max(self.df(v) for v in self.matches(key)))
         return math.log(n1)
 
-    def _plan(self, forms: Iterable[NameForm]) -> tuple[Plan, float]:
-        """(weight, entry) for the vocabulary entries the query's parts match, and the
-        query's weight (the sum of its parts')."""
-        plan: Plan = []
+    def _plan(self, forms: Iterable[NameForm]) -> tuple[list[_PartPlan], float]:
+        """The plans of the query's parts (see `_part_plan`) and the query's weight (the sum
+        of its parts')."""
+        plans: list[_PartPlan] = []
         qmass = 0.0
         for group, joined in query_groups(forms):
             sig = (joined, *group.items())
             cached = self._parts.get(sig)
             if cached is None:
-                if len(self._parts) >= PART_CACHE:
+                if len(self._parts) >= PART_CACHE or self._held > PART_CACHE_POSTINGS:
                     self._parts.clear()
+                    self._held = 0
                 cached = self._parts[sig] = self._part_plan(group, joined)
-            weight, matched = cached
-            qmass += weight
-            plan += matched
-        return plan, qmass
+                self._held += len(cached[1])
+            qmass += cached[0]
+            if len(cached[1]):
+                plans.append(cached)
+        return plans, qmass
 
-    def _part_plan(self, group: dict[str, float], joined: bool
-                   ) -> tuple[float, Plan]:  # fmt: skip
-        """One query part's share of the query weight and its (weight, entry) list:
-        the same for every query with that part, so kept (names repeat within a batch)."""
+    def _part_plan(self, group: dict[str, float], joined: bool) -> _PartPlan:
+        """One query part's share of the query weight, and the names it credits with their
+        credits (factor x IDF), packed: the same for every query with that part, so kept
+        (names repeat within a batch), and a search adds a few arrays, not one per entry."""
         idf = self._part_idf(group, self.n + 1)
         if joined:  # stands in for two parts already counted; may only add, and only
             # when a listed part is written so: as one word, or (a query in an abjad, whose
@@ -126,19 +136,28 @@ class Index:
                 for v in memoryview(raw).cast("i"):
                     if factor > found.get(v, 0.0):
                         found[v] = factor
-        return (0.0 if joined else idf), [(f * idf, v) for v, f in found.items()]
+        weight = 0.0 if joined else idf
+        if not found or idf == 0.0:
+            return weight, _NO_NAMES, _NO_CREDITS
+        postings = [self._postings(v) for v in found]
+        names = np.concatenate(postings) if len(postings) > 1 else postings[0]
+        credits = np.repeat(np.fromiter((f * idf for f in found.values()), np.float64,
+                                        len(found)), [len(a) for a in postings])  # fmt: skip
+        return weight, names, credits
 
     def search(self, forms: Iterable[NameForm], limit: int = 100, floor: float = 0.0,
                keep: int = 0) -> list[tuple[int, float]]:  # fmt: skip
         """(entity number, pre-score in [0, 1]) of at most `limit` entities, best first:
         those scoring at least `floor`, and the best `keep` of the others found."""
-        plan, qmass = self._plan(forms)
-        if not plan:
+        plans, qmass = self._plan(forms)
+        if not plans:
             return []
-        postings = [self._postings(v) for _, v in plan]
-        weights = np.fromiter((w for w, _ in plan), np.float64, len(plan))
-        shared = np.bincount(np.concatenate(postings),
-                             weights=np.repeat(weights, [len(a) for a in postings]))  # fmt: skip
+        if len(plans) == 1:
+            names, credits = plans[0][1], plans[0][2]
+        else:
+            names = np.concatenate([p[1] for p in plans])
+            credits = np.concatenate([p[2] for p in plans])
+        shared = np.bincount(names, weights=credits)
         need = floor * qmass / 2.0  # shared weight below which Dice cannot reach the floor
         ents, scores = self._rank(shared, qmass, need)
         if len(ents) < keep and need > 0.0:

@@ -111,7 +111,11 @@ def query_groups(forms: Iterable[NameForm]) -> list[tuple[dict[str, float], bool
                 keys = token_keys(tok, org)
                 if keys:
                     group = groups[tok.text] = {k: FACTORS[k[0]] for k in keys}
-                    if tok.kind == WORD and is_abjad(written) and len(sk := skeleton(tok.text)) >= 2:
+                    if (
+                        tok.kind == WORD
+                        and is_abjad(written)
+                        and len(sk := skeleton(tok.text)) >= 2
+                    ):
                         group["s:" + sk] = ABJAD_SKELETON  # an abjad's best evidence
                     if tok.kind != NUMBER:
                         group["i:" + tok.text[0]] = FACTORS["i"]
