@@ -186,6 +186,26 @@ def _parenthesised(values: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return out
 
 
+# a name in quotes inside an organisation's name, as Russian and Ukrainian registers write
+# them after the kind of body: PRIVATE MILITARY COMPANY 'WAGNER', OAO SHIP REPAIR CENTER
+# 'ZVEZDOCHKA' (the inner quote of a nested name closes it: 'X 'PECHATNIKI'' -> PECHATNIKI)
+_QUOTED = re.compile(r"""(?:^|[\s(])['"«„“]([^'"«»„“”]*[^\W\d_][^'"«»„“”]*)['"»“”]*$""")
+
+
+def _quoted(values: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The quoted name of an organisation's name or alias, alone: the press drops the kind
+    of body and writes "Wagner", "groupe Wagner", "ЧВК «Вагнер»" (a derived name,
+    `name.props.quoted`). Only a quoted name that ends the name: "BRANCH OF 'X' IN Y" is
+    not X."""
+    out = []
+    for prop, value in values:
+        if prop in ("name", "alias") and (m := _QUOTED.search(value.strip())):
+            inner = m.group(1).strip(" -")
+            if inner and len(tokens(fold(inner))) < len(tokens(fold(value))):
+                out.append(("quoted", inner))
+    return out
+
+
 def prepare_entity(entity: Entity) -> Prepared:
     """Prepare a list entity (any thing schema; relations have no names and score nothing)."""
     kind = KIND_OF_SCHEMA.get(entity.schema, UNK)
@@ -193,6 +213,7 @@ def prepare_entity(entity: Entity) -> Prepared:
     values = _entity_names(entity)
     forms = name_forms(values + _parenthesised(values), kind, family)
     if kind != PER:
+        forms = with_new(forms, name_forms(_quoted(values), kind))
         forms = with_new(forms, name_forms(_acronyms(forms), ORG))
     date_props = ("birthDate",) if kind == PER else ("birthDate", "incorporationDate")
     dates = [d for p in date_props for v in entity.get(p) for d in parse_dates(v)]
