@@ -19,7 +19,7 @@ from tamis.normalise import PER, NameForm
 from tamis.normalise.names import FAMILY, GIVEN, PATRONYMIC
 from tamis.normalise.org_words import is_function_word
 from tamis.normalise.tokens import INITIAL, WEAK
-from tamis.scan.gazetteer import FORMAT, SKIP_PROPS, Gazetteer
+from tamis.scan.gazetteer import FORMAT, SKIP_ALONE_PROPS, SKIP_PROPS, Gazetteer
 from tamis.scan.reading import Entry
 from tamis.scan.vocab import Vocabulary
 
@@ -60,7 +60,8 @@ def build(screener: Screener) -> Gazetteer:
             if prop in SKIP_PROPS:
                 continue
             entry = _entry(n, form, pe.kind == PER, part)
-            if entry is None or entry[2] in seen:
+            if entry is None or entry[2] in seen or (prop in SKIP_ALONE_PROPS
+                                                     and len(entry[2]) == 1):  # fmt: skip
                 continue
             seen.add(entry[2])
             names.append(entry)

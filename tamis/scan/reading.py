@@ -104,8 +104,23 @@ class Rules:
             return False
         if k in look[3] or k in self.generic or (look[0] & self.given and not word.upper):
             return False
-        return word.upper or not (self.named_with(words, p - 1, p, text) or
-                                  self.named_with(words, p, p + 1, text))  # fmt: skip
+        if word.upper:
+            return True
+        if self.named_with(words, p - 1, p, text) and not (
+            sentence_start(words, p - 1, text) and not looks[p - 1][0] & self.given
+        ):  # a sentence's first word has a capital whatever it is ("Глава Сбербанка")
+            return False
+        return not self.named_with(words, p, p + 1, text) or self.person_follows(
+            words, looks, p, text)
+
+    def person_follows(self, words: list[Word], looks: list[Lookup], p: int,
+                       text: str) -> bool:  # fmt: skip
+        """Whether a person's first name and another name follow word p, which is not a
+        first name: "глава Роснефти Игорь Сечин", "chief of Rosneft Igor Sechin" - the
+        organisation, then who heads it, not one longer name."""
+        q = p + 1
+        return (bool(looks[q][0] & self.given) and not looks[p][0] & self.given
+                and self.named_with(words, q, q + 1, text))  # fmt: skip
 
     def named_with(self, words: list[Word], a: int, b: int, text: str) -> bool:
         """Whether words a and b are written as one name: both capitalised (in a script

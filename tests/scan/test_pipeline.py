@@ -212,3 +212,24 @@ def test_al_qaida_and_al_manar_by_the_phrases_of_the_arabic_press(sdn_scanner: S
     assert {p.id for p in sdn_scanner.scan(text).parties} == {"ofac-sdn:6366", "ofac-sdn:9609"}
     base = "وصلت الطائرات إلى القاعدة العسكرية قرب المدينة صباح الأحد."
     assert sdn_scanner.scan(base).parties == []
+
+
+def test_an_organisation_then_the_person_who_heads_it(all_scanner: Scanner) -> None:
+    # Russian writes "the head of Rosneft Igor Sechin": a bank or company in the genitive
+    # then a first name and surname is two names, not one (a sentence's first word, as
+    # "Глава" here, has its capital whatever it is)
+    text = ("Глава Сбербанка Герман Греф выступил на форуме. Об этом также сообщил "
+            "глава Роснефти Игорь Сечин.")
+    result = all_scanner.scan(text, fast=True)
+    found = {p.caption: [m.text for m in p.mentions] for p in result.parties}
+    assert found.pop("GREF, Herman Oskarovich") == ["Герман Греф"]
+    assert found.pop("SECHIN, Igor Ivanovich") == ["Игорь Сечин"]
+    assert sorted(found.values()) == [["Роснефти"], ["Сбербанка"]]
+    assert any("SBERBANK" in c for c in found) and any("ROSNEFT" in c for c in found)
+
+
+def test_a_quoted_name_alone_is_no_hit_in_running_text(sdn_scanner: Scanner) -> None:
+    # WAGNER is the quoted name of PRIVATE MILITARY COMPANY 'WAGNER', and a composer
+    text = ("Die Festspiele in Bayreuth zeigen Richard Wagners Ring. Wagner schrieb das "
+            "Werk über zwei Jahrzehnte, sagte die Intendantin.")
+    assert sdn_scanner.scan(text).parties == []
