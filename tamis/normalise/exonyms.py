@@ -36,10 +36,23 @@ def _table() -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
+@cache
+def _alone() -> dict[str, str]:
+    """squashed surname -> the one listed person the press means by it alone (普京)."""
+    table = load_table("names_exonyms.yml").get("alone") or {}
+    return {_squash(str(k)): str(v) for k, v in table.items()}
+
+
 def exonyms(folded_name: str) -> tuple[str, ...]:
-    """Latin renderings of a well-known name ("金正恩" -> ("Kim Jong Un",)); () if unknown."""
+    """Latin renderings of a well-known name ("金正恩" -> ("Kim Jong Un",)); () if unknown.
+    A surname the press writes alone for one person stands for that person's name (普京 ->
+    "Vladimir Putin"), but only as the whole name."""
+    squashed = _squash(folded_name)
+    person = _alone().get(squashed)
+    if person:
+        return (person,)
     table = _table()
-    hit = table.get(_squash(folded_name))
+    hit = table.get(squashed)
     if hit:
         return hit
     pieces = [p for p in _SEPARATORS.split(fold(folded_name)) if p]
@@ -57,9 +70,11 @@ _HAN = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+$")
 @cache
 def unspaced_names() -> tuple[str, ...]:
     """The table's names written in Han characters, of 3 or more (a shorter one is part of
-    too many words: 本 "bin" is in 日本), longest first: Chinese text has no spaces, so an
-    article scanner finds these inside longer runs of characters."""
-    names = (k for k in _table() if len(k) >= 3 and _HAN.match(k))
+    too many words: 本 "bin" is in 日本) or a surname written alone (普京), longest first:
+    Chinese text has no spaces, so an article scanner finds these inside longer runs of
+    characters."""
+    names = [k for k in _table() if len(k) >= 3 and _HAN.match(k)]
+    names += [k for k in _alone() if _HAN.match(k) and k not in names]
     return tuple(sorted(names, key=len, reverse=True))
 
 

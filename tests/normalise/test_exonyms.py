@@ -19,6 +19,14 @@ def test_full_names_compose_from_known_pieces() -> None:
     assert exonyms(fold("ウラジーミル・プーチン")) == ("Vladimir Putin",)
 
 
+def test_a_surname_the_press_writes_alone_stands_for_the_person() -> None:
+    assert exonyms(fold("普京")) == ("Vladimir Putin",)
+    assert exonyms(fold("弗拉基米尔·普京")) == ("Vladimir Putin",)  # not "Vladimir Vladimir Putin"
+    from tamis.normalise.exonyms import unspaced_names
+
+    assert "普京" in unspaced_names()  # two characters, but found inside Chinese text
+
+
 def test_unknown_names_have_no_exonym() -> None:
     assert exonyms(fold("Vladimir Putin")) == ()
     assert exonyms(fold("普京 未知")) == ()

@@ -130,9 +130,11 @@ def test_the_longest_span_that_links_wins(all_scanner: Scanner) -> None:
 
 
 def test_a_known_name_inside_chinese_text_without_spaces(sdn_scanner: Scanner) -> None:
-    text = "普京与金正恩在平壤会晤。金正恩表示欢迎。"
+    # the Chinese press writes Putin by his surname alone, 普京, from the first mention on
+    text = "普京与金正恩在平壤会晤。金正恩表示欢迎，外长拉夫罗夫随行。"
     found = _parties(sdn_scanner.scan(text, fast=True))
-    assert found == {"ofac-sdn:20157": ["金正恩", "金正恩"]}
+    assert found == {"ofac-sdn:20157": ["金正恩", "金正恩"], PUTIN: ["普京"],
+                     "ofac-sdn:35233": ["拉夫罗夫"]}  # fmt: skip
 
 
 def test_an_arabic_article_names_assad_in_full_then_by_surname(sdn_scanner: Scanner) -> None:
