@@ -169,7 +169,8 @@ _PAREN = re.compile(r"\(([^\W\d_]{2,8})\)")
 def _parenthesised(values: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """A name with its acronym in parentheses ("ISLAMIC STATE IN THE GREATER SAHARA (ISGS)",
     "ISLAMIC REVOLUTIONARY GUARD CORPS (IRGC)-QODS FORCE"): the name without it, the acronym
-    in place of the words it stands for, and the acronym alone when it ends the name.
+    in place of the words it stands for, the acronym alone when it ends the name, and a unit
+    of the body hyphenated to it alone (QODS FORCE, a derived name: `name.props.unit`).
     Only when its letters are the initials of the words before it ("(KIEV)" is not)."""
     out = []
     for prop, value in values:
@@ -183,6 +184,8 @@ def _parenthesised(values: list[tuple[str, str]]) -> list[tuple[str, str]]:
         head = " ".join(before[: -len(letters)])
         out.append((prop, f"{value[: m.start()]} {rest}".strip()))
         out.append((prop if rest else "abbreviation", f"{head} {m.group(1)} {rest}".strip()))
+        if rest and value[m.end() :].lstrip().startswith("-"):
+            out.append(("unit", rest))  # (IRGC)-QODS FORCE: the press writes "Quds Force"
     return out
 
 

@@ -29,7 +29,7 @@ FORMAT = 9
 SKIP_PROPS = frozenset({"weakAlias"})  # OFAC's weak a.k.a.s: too loose to flag on
 # derived names not flagged when one word: the quoted name inside a name ('WAGNER' of PRIVATE
 # MILITARY COMPANY 'WAGNER') is as often a surname in running text (Richard Wagner)
-SKIP_ALONE_PROPS = frozenset({"quoted"})
+SKIP_ALONE_PROPS = frozenset({"quoted", "unit"})
 LOOKS_CACHE = 200_000  # distinct written words whose lookups are kept
 WOKEN_CACHE = 100_000  # distinct runs of lookups whose woken names are kept
 GAP = 2  # lower-case stop words a name may carry between its parts ("Bank of Russia", "de la")

@@ -67,6 +67,16 @@ def test_an_acronym_in_parentheses_stands_for_the_words_before_it() -> None:
     assert "IRGC QODS FORCE" in names
 
 
+@pytest.mark.parametrize("query", ["Quds Force", "Qods Force", "Fuerza Quds", "force Al-Qods"])
+def test_a_unit_hyphenated_to_its_bodys_acronym_is_a_name_alone(query: str) -> None:
+    qods = org("ISLAMIC REVOLUTIONARY GUARD CORPS (IRGC)-QODS FORCE")
+    assert ("QODS FORCE", "unit") in {(f.original, p) for f, p in prepare_entity(qods).names}
+    assert compare({"name": query}, qods).match
+    # the body's own name without its unit is not a unit
+    irgc = org("ISLAMIC STATE IN THE GREATER SAHARA (ISGS)")
+    assert "unit" not in {p for _, p in prepare_entity(irgc).names}
+
+
 def test_a_name_in_parentheses_is_not_an_acronym() -> None:
     names = {f.original for f, _ in prepare_entity(org("PJSC VTB BANK (KIEV)")).names}
     assert "KIEV" not in names
