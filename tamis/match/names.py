@@ -78,8 +78,8 @@ class _Profile:
     """Per-form, per-kind precomputation: part weights, costs when missing, family indices,
     and the adjacent pairs written together (for joined parts)."""
 
-    __slots__ = ("abjad", "extras", "family", "forms", "joins", "numbers", "rarities",
-                 "subset_extras", "weights")  # fmt: skip
+    __slots__ = ("abjad", "bare_extras", "bare_subset", "extras", "family", "forms", "generic",
+                 "joins", "numbers", "rarities", "subset_extras", "weights")  # fmt: skip
 
     def __init__(self, form: NameForm, kind: str, cfg: NameConfig) -> None:
         w = cfg.weights
@@ -90,12 +90,14 @@ class _Profile:
         freq = frequency() if kind == PER else None
         countries = country_concepts()
         rarities = []
+        bare, bare_subset = [], []  # the costs when the other name has no generic word
         # a family name of several parts (Spanish, Portuguese: MADURO MOROS): the parts
         # after the first are second surnames, often left out
         seconds = [k for k, r in enumerate(form.roles) if r == FAMILY][1:]
         for k, tok in enumerate(form.tokens):
             # an organisation's function words ("in", "of", "au") weigh as particles do
             weak = tok.kind == WEAK or (kind == ORG and is_function_word(tok.text))
+            generic = kind == ORG and tok.generic and tok.kind == WORD_KIND and not weak
             if weak:
                 weight = w[WEAK]
             elif tok.kind == WORD_KIND:
@@ -120,12 +122,22 @@ class _Profile:
                 subset_extra = min(subset_extra, cfg.subset["weak"])
             extras.append(weight * extra)
             subset.append(weight * subset_extra)
+            if generic:  # "STATE CORPORATION ROSTEC" for "Rostec", "VTB BANK" for "VTB"
+                extra = min(extra, cfg.extra["generic"])
+                subset_extra = min(subset_extra, cfg.subset["generic"])
+            bare.append(weight * extra)
+            bare_subset.append(weight * subset_extra)
         self.weights = tuple(weights)
         self.rarities = tuple(rarities) if freq is not None else ()
         self.extras = tuple(extras)
         # costs when every part of the other name found a counterpart here: the remaining
         # parts of a name without known order are then extra names (middle, second surname)
         self.subset_extras = tuple(subset)
+        # an organisation's words of a kind of body (state corporation, bank, group) cost
+        # less when the other name is its distinctive words alone, with none of its own
+        self.generic = kind == ORG and any(t.generic and t.kind == WORD_KIND for t in form.tokens)
+        self.bare_extras = tuple(bare) if self.generic else self.extras
+        self.bare_subset = tuple(bare_subset) if self.generic else self.subset_extras
         self.family = frozenset(k for k, r in enumerate(form.roles) if r == FAMILY)
         self.numbers = tuple(k for k, t in enumerate(form.tokens) if t.kind == NUMBER)
         self.abjad = frozenset(k for k, f in enumerate(form.forms) if is_abjad(f))
@@ -275,8 +287,14 @@ def align(q: NameForm, r: NameForm) -> NameAlignment:
     # names (middle names, a second surname); a one-part name (a nickname) does not count
     q_all = nq > 1 and all(q_used)
     r_all = nr > 1 and all(r_used)
-    q_extras = qp.subset_extras if r_all else qp.extras
-    r_extras = rp.subset_extras if q_all else rp.extras
+    if rp.generic:
+        q_extras = qp.subset_extras if r_all else qp.extras
+    else:
+        q_extras = qp.bare_subset if r_all else qp.bare_extras
+    if qp.generic:
+        r_extras = rp.subset_extras if q_all else rp.extras
+    else:
+        r_extras = rp.bare_subset if q_all else rp.bare_extras
     partial = False  # a part left over that an initial cannot excuse
     for i in range(nq):
         if not q_used[i]:

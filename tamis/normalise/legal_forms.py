@@ -43,12 +43,28 @@ def _edge_only() -> frozenset[str]:
     return word_list("names_legal_forms.yml", "edge_only")
 
 
+@cache
+def _leading() -> dict[tuple[str, ...], str]:
+    table = load_table("names_legal_forms.yml")["leading"]
+    return {tuple(tokens(str(k))): str(v) for k, v in table.items()}
+
+
 def split_legal_forms(folded: str) -> tuple[list[str], tuple[str, ...]]:
     """(name parts without legal forms, legal-form classes found) of a folded name.
 
     When the name is nothing but legal forms ("Holding Company"), it is kept whole. A form
-    that is also a common word ("in", "as": `edge_only`) counts only first or last.
+    that is also a common word ("in", "as": `edge_only`) counts only first or last; the
+    forms of `names_legal_forms.yml` leading only first ("STATE CORPORATION ROSTEC").
     """
+    parts, found = _split_forms(folded)
+    for size in (3, 2, 1):
+        head = tuple(parts[:size])
+        if len(parts) > size and head in _leading():
+            return parts[size:], (*found, _leading()[head])
+    return parts, found
+
+
+def _split_forms(folded: str) -> tuple[list[str], tuple[str, ...]]:
     # "u.s.a." holds no "s.a.", nor "sa'id" an "sa": an apostrophe inside a word vanishes
     # as the tokenizer drops it, before the legal-form table is read
     folded = _APOSTROPHE_IN_WORD.sub("", undot(folded))

@@ -182,3 +182,16 @@ def test_two_letters_swapped_are_one_typo() -> None:
     assert parts["lhabous"] == "typo"
     # two swaps are two edits: beyond the budget of a 7-letter name
     assert not compare({"name": "Mohamed Lbahous"}, listed).match
+
+
+def test_an_organisations_kind_of_body_costs_little_against_its_bare_name() -> None:
+    # the press writes "Achmat Grosny" for FC AKHMAT GROZNY, "Rostec" for STATE CORPORATION
+    # ROSTEC: a generic word (club, bank, group) missing from a name that has none of its own
+    club = Entity("t:1", "Organization", {"name": ["FC AKHMAT GROZNY"]}, source="t")
+    assert compare({"name": "Achmat Grosny"}, club).match
+    assert compare({"name": "Rostec"}, Entity("t:2", "Company", {"name": [
+        "STATE CORPORATION ROSTEC"]}, source="t")).match  # fmt: skip
+    # a name that is itself partly generic words is a description: "News Agency" is not
+    # FEDERAL NEWS AGENCY
+    agency = Entity("t:3", "Company", {"name": ["FEDERAL NEWS AGENCY LLC"]}, source="t")
+    assert not compare({"name": "News Agency"}, agency).match

@@ -106,6 +106,10 @@ def test_initials_are_their_own_kind() -> None:
         ("ACME CORP.", ["acme"], ("llc",)),
         ("Anglo-Caribbean Co., Ltd.", ["anglo", "caribbean"], ("llc",)),
         ("Tata Sons Pvt Ltd", ["tata", "sons"], ("llc", "co")),
+        # Russian state corporations and unitary enterprises: forms that lead the name
+        ("STATE CORPORATION ROSTEC", ["rostec"], ("soe",)),
+        ("FGUP MORYE", ["morye"], ("soe",)),
+        ("BANK OF STATE CORPORATION", ["bank", "of", "state"], ("llc",)),  # not first: words
     ],
 )
 def test_legal_forms_are_kept_aside(text: str, parts: list[str], legal: tuple[str, ...]) -> None:
