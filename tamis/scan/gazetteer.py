@@ -19,7 +19,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from tamis.match.screen import Screener
-from tamis.normalise.org_words import query_acronym_key
 from tamis.scan.reading import Entry, Rules
 from tamis.scan.vocab import Lookup, Vocabulary, stop_words
 from tamis.scan.words import Word
@@ -110,19 +109,9 @@ class Gazetteer:
                 # a stop word is nothing unless capitalised in a script with case ("Le
                 # Pen"); in a script without case (Arabic: إلى "to") it is nothing
                 hit = memo[w.text] = (_NONE if w.folded in stop and not w.text[:1].isupper()
-                                      else self._initials(w, look(w.folded)))  # fmt: skip
+                                      else look(w.folded))  # fmt: skip
             out.append(hit)
         return out
-
-    def _initials(self, w: Word, hit: Lookup) -> Lookup:
-        """A word in capitals that is a listed organisation's initials in another order
-        (CGRI for IRGC's French name, РФПИ for RDIF's Russian one: `query_acronym_key`) is
-        that part too, and is screened as written (the engine reads its capitals)."""
-        key = query_acronym_key(w.text) if w.upper else None
-        n = self.vocab.number.get(key) if key else None
-        if n is None:
-            return hit
-        return (hit[0] | {n}, hit[1], w.text, hit[3])
 
     def find(self, words: list[Word], looks: list[Lookup], text: str = "") -> list[Candidate]:
         """Candidate spans of listed names, in text order, one per distinct span (`text`,
