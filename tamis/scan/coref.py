@@ -13,18 +13,26 @@ nouns ("le fonds", "the fund") are never short forms: they are not capitalised n
 With no full mention, a surname counts alone only when it is rare (exactly one listed
 person has it, and it is nobody's first name) and the article is about that person's
 country (`rare_surnames`).
+
+An organisation named in full is then named short: by a one-word name of its own ("the
+Wagner group" ... "Wagner") or by its initials, in the order of the article's language
+(CGRI, РФПИ: `org_short_forms`). Such a word joins the party only when the article has
+already flagged it: alone, initials in any order are too loose ("TASS").
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from tamis.normalise import NameForm
 from tamis.normalise.names import FAMILY
+from tamis.normalise.org_words import ANY_ORDER, query_acronym_key
 from tamis.scan.gazetteer import Gazetteer
 from tamis.scan.vocab import Lookup
 from tamis.scan.words import Word, honorifics
 
-__all__ = ["FullMention", "attach", "rare_surnames", "short_forms"]
+__all__ = ["FullMention", "attach", "org_parts", "org_short_forms", "rare_surnames",
+           "short_forms"]
 
 FullMention = tuple[str, int, int]  # entity id, first word, last word
 
@@ -59,11 +67,12 @@ def _in_longer_name(i: int, words: Sequence[Word], looks: Sequence[Lookup],
     return False
 
 
-def family_parts(gaz: Gazetteer, forms: Iterable[object], written: Iterable[Lookup]) -> set[int]:
+def family_parts(gaz: Gazetteer, forms: Iterable[tuple[NameForm, str]],
+                 written: Iterable[Lookup]) -> set[int]:  # fmt: skip
     """A person's surname as gazetteer parts: the lists' family-name parts, and the last
     word of each full mention as the article wrote it."""
     out: set[int] = set()
-    for form, _ in forms:  # type: ignore[misc]
+    for form, _ in forms:
         for tok, role in zip(form.tokens, form.roles):
             if role == FAMILY and (n := gaz.vocab.number.get(tok.key)) is not None:
                 out.add(n)
@@ -102,4 +111,41 @@ def rare_surnames(shorts: list[int], looks: Sequence[Lookup], gaz: Gazetteer,
         owners = {n for k in exact for n in gaz.surnames.get(k, ())}
         if len(owners) == 1:
             out[i] = owners.pop()
+    return out
+
+
+def org_parts(gaz: Gazetteer, forms: Iterable[tuple[NameForm, str]]) -> tuple[set[int], set[str]]:
+    """An organisation's one-word names (its own, quoted, acronyms) as gazetteer parts, and
+    its order-free initials ("0cgir")."""
+    parts: set[int] = set()
+    initials: set[str] = set()
+    for form, _ in forms:
+        if len(form.tokens) != 1:
+            continue
+        tok = form.tokens[0]
+        if tok.text.startswith(ANY_ORDER):
+            initials.add(tok.text)
+        elif (n := gaz.vocab.number.get(tok.key)) is not None:
+            parts.add(n)
+    return parts, initials
+
+
+def org_short_forms(words: Sequence[Word], looks: Sequence[Lookup], gaz: Gazetteer,
+                    taken: set[int], owners: dict[str, tuple[set[int], set[str]]]
+                    ) -> dict[int, str]:  # fmt: skip
+    """Word position -> entity id of a flagged organisation the capitalised word names by
+    one of its one-word names or initials (`org_parts`); a word two of them could be is
+    left alone."""
+    out: dict[int, str] = {}
+    if not owners:
+        return out
+    for i, w in enumerate(words):
+        if i in taken or not w.cap or w.glue or (w.folded in gaz.stop and not w.upper):
+            continue
+        key = query_acronym_key(w.text) if w.upper else None
+        exact = looks[i][0]
+        hits = [eid for eid, (parts, initials) in owners.items()
+                if (exact and exact & parts) or (key and key in initials)]  # fmt: skip
+        if len(hits) == 1:
+            out[i] = hits[0]
     return out

@@ -191,6 +191,16 @@ class Scanner:
             mention = Mention(w.text, w.start, w.end, "PER", COREF)
             mentions.append(mention)
             parties[eid].mentions.append(mention)
+        orgs = {eid: coref.org_parts(self.gazetteer, pe.names) for eid in parties
+                if (pe := self.screener.get(eid)) is not None and pe.schema != "Person"}  # fmt: skip
+        held = {i for p in parties.values() for m in p.mentions
+                for i in range(_word_at(ws, m.start), _word_at(ws, m.end - 1) + 1)}  # fmt: skip
+        short = coref.org_short_forms(ws, looks, self.gazetteer, held | set(tied), orgs)
+        for i, eid in short.items():
+            w = ws[i]
+            mention = Mention(w.text, w.start, w.end, "ORG", COREF)
+            mentions.append(mention)
+            parties[eid].mentions.append(mention)
         for i, n in coref.rare_surnames(shorts, looks, self.gazetteer, set(tied)).items():
             pe = self.screener.prepared(n)
             if not pe.countries & countries:

@@ -235,3 +235,15 @@ def test_a_quoted_name_alone_is_no_hit_in_running_text(sdn_scanner: Scanner) -> 
     text = ("Die Festspiele in Bayreuth zeigen Richard Wagners Ring. Wagner schrieb das "
             "Werk über zwei Jahrzehnte, sagte die Intendantin.")
     assert sdn_scanner.scan(text).parties == []
+
+
+def test_an_organisation_named_in_full_then_by_its_initials_or_one_word(sdn_scanner: Scanner) -> None:
+    # RFPI and РФПИ are RDIF's initials in French and Russian word order; they join the
+    # party the full name flagged. TASS, whose letters are a listed name's initials in
+    # another order, names no flagged party and stays nothing.
+    text = ("Le Fonds russe d'investissement direct (RFPI) investira à Vladivostok, selon "
+            "TASS. Le RFPI, que les médias russes appellent РФПИ, n'a pas commenté.")
+    found = _parties(sdn_scanner.scan(text, fast=True))
+    assert found == {RDIF: ["Fonds russe d'investissement direct", "RFPI", "RFPI", "РФПИ"]}
+    alone = "Le RFPI n'a pas commenté, selon TASS."
+    assert sdn_scanner.scan(alone, fast=True).parties == []
