@@ -27,6 +27,7 @@ from tamis.scan.gazetteer import Gazetteer
 from tamis.scan.gazetteer_build import gazetteer
 from tamis.scan.language import detect
 from tamis.scan.link import Linker, article_countries, is_country, role_before
+from tamis.scan.reading import sentence_start
 from tamis.scan.result import COREF, GAZETTEER, NER, Mention, Party, ScanResult
 from tamis.scan.vocab import Lookup, clitics
 from tamis.scan.words import Word, honorifics, particles, words
@@ -118,7 +119,7 @@ class Scanner:
         ids = self.screener.index.ids
         for c in self.gazetteer.find(ws, looks, text):
             first = c.first
-            if first > 0 and ws[first - 1].joined and ws[first - 1].folded in particles():
+            if first > 0 and _particle_of(ws, first, text, self.gazetteer.stop):
                 first -= 1  # "al-Qaeda": the particle is part of the name
             a, b = ws[first].start, ws[c.last].end
             query = " ".join(looks[i][2] or ws[i].folded
@@ -306,6 +307,18 @@ def _best_first(spans: list[Any], mentions: list[Mention]) -> list[tuple[Any, Me
     pairs = list(zip(spans, mentions))
     pairs.sort(key=lambda p: (-(p[0][1] - p[0][0]), p[0][0]))
     return pairs
+
+
+def _particle_of(ws: list[Word], p: int, text: str, stop: frozenset[str]) -> bool:
+    """Whether the word before p is a name particle written with it: "al-Qaeda", "Al
+    Qaeda"; one that is also a common word ("as", "at", Spanish "al") only hyphenated or
+    capitalised inside a sentence ("as-Sahab", not "known as PDVSA" nor "As PDVSA said")."""
+    w = ws[p - 1]
+    if not w.joined or w.folded not in particles():
+        return False
+    if w.folded not in stop or text[w.end : ws[p].start] == "-":
+        return True
+    return w.text[:1].isupper() and not sentence_start(ws, p - 1, text)
 
 
 def _acronym(ws: list[Word], a: int, b: int) -> bool:

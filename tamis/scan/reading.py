@@ -139,7 +139,13 @@ class Rules:
 
 
 def position(k: int, looks: list[Lookup], i: int, j: int, used: dict[int, int]) -> int | None:
-    """The first free position of the run that can be part `k` (exact before near)."""
+    """The first free position of the run that can be part `k`: by its spelling, then by
+    meaning only ("oil" for PETROLEOS: "oil company Petróleos de Venezuela" is the name at
+    "Petróleos"), then spelt alike."""
+    for p in range(i, j + 1):
+        if p not in used and k in looks[p][0] and k not in looks[p][3]:
+            used[p] = k
+            return p
     for which in (0, 1):
         for p in range(i, j + 1):
             if p not in used and k in looks[p][which]:
@@ -159,9 +165,11 @@ def sentence_start(words: list[Word], p: int, text: str) -> bool:
 
 
 def after_particle(words: list[Word], p: int, text: str) -> bool:
-    """Whether a name particle is hyphenated to the word ("al-Qaeda", "el-Nusra"): a
-    short word so written is a proper name, not a common word in capitals."""
+    """Whether a name particle is hyphenated to the word ("al-Qaeda", "el-Nusra"), or
+    capitalised before it ("Al Qaeda"): a short word so written is a proper name, not a
+    common word in capitals."""
     if p == 0 or not words[p - 1].joined or words[p - 1].folded not in particles():
         return False
-    return text[words[p - 1].end : words[p].start] == "-"
+    gap = text[words[p - 1].end : words[p].start]
+    return gap == "-" or (gap == " " and words[p - 1].text[:1].isupper())  # "Al Qaeda"
 

@@ -247,3 +247,16 @@ def test_an_organisation_named_in_full_then_by_its_initials_or_one_word(sdn_scan
     assert found == {RDIF: ["Fonds russe d'investissement direct", "RFPI", "RFPI", "РФПИ"]}
     alone = "Le RFPI n'a pas commenté, selon TASS."
     assert sdn_scanner.scan(alone, fast=True).parties == []
+
+
+def test_a_name_after_a_word_of_the_same_meaning(sdn_scanner: Scanner) -> None:
+    # "oil" means what PETROLEOS means, but the name is where its words are written
+    text = "The state oil company Petróleos de Venezuela, known as PDVSA, exported less."
+    found = _parties(sdn_scanner.scan(text, fast=True))
+    assert found == {"ofac-sdn:26367": ["Petróleos de Venezuela", "PDVSA"]}  # not "as PDVSA"
+
+
+def test_a_capitalised_particle_before_a_name(all_scanner: Scanner) -> None:
+    text = "A statement attributed to Al Qaeda was posted online on Sunday."
+    found = _parties(all_scanner.scan(text, fast=True))
+    assert list(found.values()) == [["Al Qaeda"]]  # the UN list writes Al-Qaida, Al-Qaeda
