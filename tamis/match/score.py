@@ -106,6 +106,13 @@ class Match:
             self._explanation = _explain(self, *self._raw)
         return self._explanation
 
+    def name_alignment(self) -> tuple[Any, str] | None:
+        """(the best `NameAlignment`, the property of the listed name it used), if a name
+        was scored: what a caller needs to judge the kind of agreement (a derived acronym,
+        a name of common words) without building the explanation."""
+        ev = self._raw[0].get("name")
+        return None if ev is None or ev.detail is None else ev.detail
+
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "caption": self.caption, "schema": self.schema,
                 "score": round(self.score, 4), "match": self.match,

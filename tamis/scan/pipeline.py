@@ -21,7 +21,9 @@ from typing import Any
 from tamis.match.score import Match
 from tamis.match.screen import Screener, screener
 from tamis.model.store import Store
+from tamis.normalise import ORG
 from tamis.normalise.exonyms import phrase_names, phrase_word, unspaced_names, word_names
+from tamis.normalise.tokens import WORD
 from tamis.scan import coref, ner
 from tamis.scan.gazetteer import Gazetteer
 from tamis.scan.gazetteer_build import gazetteer
@@ -84,6 +86,8 @@ class Scanner:
                 continue  # "l'économiste Natalya Orlova" is not the Duma member
             if _acronym(ws, a, b) and countries and linker.agrees(m, countries) is False:
                 continue  # an acronym is ambiguous: not of a country the article is not about
+            if _described(m) and linker.agrees(m, countries) is False:
+                continue  # "the Ministry of Defence" of London is not North Korea's
             party = parties.setdefault(m.id or "", _Party(m))
             party.add(mention, m)
             fulls.append((m.id or "", _word_at(ws, a), _word_at(ws, b - 1)))
@@ -307,6 +311,21 @@ def _best_first(spans: list[Any], mentions: list[Mention]) -> list[tuple[Any, Me
     pairs = list(zip(spans, mentions))
     pairs.sort(key=lambda p: (-(p[0][1] - p[0][0]), p[0][0]))
     return pairs
+
+
+def _described(m: Match) -> bool:
+    """Whether the hit holds by a name any such body has ("MINISTRY OF DEFENCE", "NATIONAL
+    BANK": words of the tables of generic and translated words only) or by initials derived
+    from its name (NASA for NARANJO ABAJO, S.A.): the article must then be about one of
+    the entity's countries."""
+    found = m.name_alignment()
+    if found is None:
+        return False
+    al, prop = found
+    if prop == "acronym":
+        return True
+    form = al.candidate
+    return form.kind == ORG and all(t.kind != WORD or t.generic or t.concepts for t in form.tokens)
 
 
 def _particle_of(ws: list[Word], p: int, text: str, stop: frozenset[str]) -> bool:

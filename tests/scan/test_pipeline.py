@@ -260,3 +260,26 @@ def test_a_capitalised_particle_before_a_name(all_scanner: Scanner) -> None:
     text = "A statement attributed to Al Qaeda was posted online on Sunday."
     found = _parties(all_scanner.scan(text, fast=True))
     assert list(found.values()) == [["Al Qaeda"]]  # the UN list writes Al-Qaida, Al-Qaeda
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Ministry of Defence in London said British jets intercepted the bombers.",
+        "The Central Bank of Brazil raised rates; the National Bank of Poland held them.",
+        "Atlas, Orion and Phoenix are the names of the new NASA missions.",
+    ],
+)
+def test_a_name_any_such_body_has_needs_the_article_about_its_country(
+    all_scanner: Scanner, text: str
+) -> None:
+    # the UN lists North Korea's MINISTRY OF DEFENCE, OFAC a NATIONAL BANK, and NASA is the
+    # initials of NARANJO ABAJO, S.A.: descriptions and derived initials are no hit in an
+    # article about another country, or none
+    assert all_scanner.scan(text, fast=True).parties == []
+
+
+def test_the_same_name_in_an_article_about_its_country(all_scanner: Scanner) -> None:
+    text = "Pyongyang: North Korea's Ministry of National Defence said the test succeeded."
+    found = _parties(all_scanner.scan(text, fast=True))
+    assert found == {"un-sc:KPe.054": ["Ministry of National Defence"]}
