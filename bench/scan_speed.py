@@ -23,7 +23,8 @@ that live across articles are: the scanner's per-query screening results
 (`Scanner._linkers`, and `Scanner._cited` for cited names), the words' shapes
 and folded forms (`tamis.scan.words`), the gazetteer's per-word lookups
 (`Vocabulary._cache`, and per written word `Gazetteer._looks`) and the names each run of
-lookups wakes (`Gazetteer._woken`), the country each written word names
+lookups wakes (`Gazetteer._woken`) and the names each stretch of text holds
+(`Gazetteer._runs`), the country each written word names
 (`link._COUNTRY_OF`); "cold" empties them all before each article (lower-level caches of `tamis.normalise`,
 per token, stay: they hold the listed names as well). NER only runs where a spaCy
 pipeline is installed (French only, for now): the "NER, French only" rows measure that
@@ -93,6 +94,7 @@ def _scan(job: tuple[str, bool, bool | str]) -> tuple[int, float]:
         getattr(_SCANNER.gazetteer.vocab, "_cache", {}).clear()
         getattr(_SCANNER.gazetteer, "_woken", {}).clear()
         getattr(_SCANNER.gazetteer, "_looks", {}).clear()
+        getattr(_SCANNER.gazetteer, "_runs", {}).clear()
         getattr(_SCANNER.gazetteer, "_together", {}).clear()
         link._COUNTRY_OF.clear()
     parties = len(_SCANNER.scan(text, fast=fast).parties)

@@ -139,11 +139,15 @@ def org_short_forms(words: Sequence[Word], looks: Sequence[Lookup], gaz: Gazette
     out: dict[int, str] = {}
     if not owners:
         return out
-    for i, w in enumerate(words):
+    every: set[int] = set().union(*(parts for parts, _ in owners.values()))
+    acronyms = any(initials for _, initials in owners.values())
+    for i, (w, look) in enumerate(zip(words, looks)):
+        if not (w.upper and acronyms) and every.isdisjoint(look[0]):
+            continue  # the common case, decided first
         if i in taken or not w.cap or w.glue or (w.folded in gaz.stop and not w.upper):
             continue
         key = query_acronym_key(w.text) if w.upper else None
-        exact = looks[i][0]
+        exact = look[0]
         hits = [eid for eid, (parts, initials) in owners.items()
                 if (exact and exact & parts) or (key and key in initials)]  # fmt: skip
         if len(hits) == 1:

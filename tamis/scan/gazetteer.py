@@ -67,6 +67,7 @@ class Gazetteer:
         self._woken: dict[tuple[Lookup, ...], tuple[int, ...]] = {}
         self._together: dict[tuple[Lookup, Lookup], bool] = {}
         self._looks: dict[str, Lookup] = {}  # word as written -> its lookup
+        self._runs: dict[tuple[str, int, int], tuple[tuple[int, int, int, bool], ...]] = {}
 
     # -- building ------------------------------------------------------------------------
 
@@ -231,18 +232,37 @@ class Gazetteer:
 
     def _run(self, words: list[Word], looks: list[Lookup], i: int, j: int,
              found: dict[tuple[int, int], tuple[set[int], bool]], text: str) -> None:  # fmt: skip
+        """The listed names run i..j holds, added to `found`. What `Rules.covers` reads is
+        the run's words, two words either side and the text between them, so the outcome
+        is kept per that stretch of text (names recur across articles: "Vladimir Putin")."""
+        context = _context(words, i, j, text) if text else None
+        spans = self._runs.get(context) if context is not None else None
+        if spans is None:
+            spans = self._covered(words, looks, i, j, text)
+            if context is not None:
+                if len(self._runs) >= WOKEN_CACHE:
+                    self._runs.clear()
+                self._runs[context] = spans
+        for a, b, entity, person in spans:
+            ents, _ = found.setdefault((i + a, i + b), (set(), person))
+            ents.add(entity)
+
+    def _covered(self, words: list[Word], looks: list[Lookup], i: int, j: int,
+                 text: str) -> tuple[tuple[int, int, int, bool], ...]:  # fmt: skip
+        """(first, last relative to i, entity, person?) of each name the run holds."""
         key = tuple(looks[i : j + 1])
         woken = self._woken.get(key)
         if woken is None:
             if len(self._woken) >= WOKEN_CACHE:
                 self._woken.clear()
             woken = self._woken[key] = self._wake_names(key)
+        out = []
         for name in woken:
             entry = self.names[name]
             span = self.rules.covers(entry, words, looks, i, j, text)
             if span is not None:
-                ents, _ = found.setdefault(span, (set(), entry[1]))
-                ents.add(entry[0])
+                out.append((span[0] - i, span[1] - i, entry[0], entry[1]))
+        return tuple(out)
 
     def _wake_names(self, run: tuple[Lookup, ...]) -> tuple[int, ...]:
         """The names a run of words with these lookups can hold (cached per run: runs such
@@ -261,3 +281,13 @@ class Gazetteer:
         # a cheap check first: Rules.covers allows one missing part of three or more
         return tuple(n for n in woken if (req := reqs[n]) <= present
                      or (len(req) >= 3 and len(req - present) <= 1))  # fmt: skip
+
+
+def _context(words: list[Word], i: int, j: int, text: str) -> tuple[str, int, int]:
+    """What decides the names a run i..j holds: the text from the end of the word two
+    before it to the end of the word two after it, and how many words there are before
+    and after it (up to 2: the first word opens the text)."""
+    n = len(words)
+    start = words[i - 2].end if i >= 2 else 0
+    end = words[j + 2].end if j + 2 < n else len(text)
+    return text[start:end], min(i, 2), min(n - 1 - j, 2)

@@ -96,6 +96,7 @@ class Linker:
         self.threshold = threshold
         self._cache: dict[tuple[str, str | None], list[Match]] = {}
         self._direct: dict[tuple[str, str | None, frozenset[str]], list[Match]] = {}
+        self._explained: dict[tuple[str, str, frozenset[str]], Match] = {}
 
     def hits(self, name: str, schema: str | None) -> list[Match]:
         """The engine's hits (at the threshold) for a name, best first."""
@@ -169,6 +170,14 @@ class Linker:
         return pe is not None and bool(pe.countries & countries)
 
     def explain(self, entity_id: str, name: str, countries: frozenset[str]) -> Match:
-        """One entity scored for a name with the article's countries as facts."""
-        query = {"name": name, "schema": "Person", "country": sorted(countries)}
-        return self.screener.explain(entity_id, query, self.threshold)
+        """One entity scored for a name with the article's countries as facts (kept: a
+        surname recurs across articles about one country)."""
+        key = (entity_id, name, countries)
+        found = self._explained.get(key)
+        if found is None:
+            if len(self._explained) >= CACHE:
+                self._explained.clear()
+            query = {"name": name, "schema": "Person", "country": sorted(countries)}
+            found = self._explained[key] = self.screener.explain(entity_id, query,
+                                                                 self.threshold)  # fmt: skip
+        return found
