@@ -263,7 +263,8 @@ def _known_words(ws: list[Word]) -> list[tuple[int, int, str]]:
     out = []
     for i, w in enumerate(ws):
         folded = w.folded
-        if w.cap and phrase_word(folded) in firsts:  # "Stato islamico": 2-3 words, one name
+        # "Stato islamico": 2-3 words, one name (the keys' alefs are unified: Arabic only)
+        if w.cap and (folded if folded.isascii() else phrase_word(folded)) in firsts:
             for size in (3, 2):
                 key = tuple(phrase_word(x.folded) for x in ws[i : i + size])
                 if len(key) == size and key in phrases:
