@@ -287,6 +287,10 @@ def align(q: NameForm, r: NameForm) -> NameAlignment:
     # names (middle names, a second surname); a one-part name (a nickname) does not count
     q_all = nq > 1 and all(q_used)
     r_all = nr > 1 and all(r_used)
+    if strict_org and nq == 1 and q_used[0] and not qp.generic:  # "VTB" in VTB BANK
+        q_all = all(rt[j].generic for j in range(nr) if not r_used[j])
+    if strict_org and nr == 1 and r_used[0] and not rp.generic:
+        r_all = all(qt[i].generic for i in range(nq) if not q_used[i])
     if rp.generic:
         q_extras = qp.subset_extras if r_all else qp.extras
     else:

@@ -195,3 +195,11 @@ def test_an_organisations_kind_of_body_costs_little_against_its_bare_name() -> N
     # FEDERAL NEWS AGENCY
     agency = Entity("t:3", "Company", {"name": ["FEDERAL NEWS AGENCY LLC"]}, source="t")
     assert not compare({"name": "News Agency"}, agency).match
+
+
+def test_an_organisations_one_distinctive_word_is_its_name_among_generic_words() -> None:
+    # "VTB" for VTB BANK: the other words are the kind of body; not so beside another name
+    bank = Entity("t:1", "Company", {"name": ["VTB BANK PJSC"]}, source="t")
+    assert compare({"name": "VTB"}, bank).match
+    other = Entity("t:2", "Company", {"name": ["VTB ATLANTIC SHIPPING"]}, source="t")
+    assert not compare({"name": "VTB"}, other).match
