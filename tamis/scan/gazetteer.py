@@ -94,16 +94,22 @@ class Gazetteer:
 
     # -- reading an article --------------------------------------------------------------
 
-    def lookups(self, words: list[Word]) -> list[Lookup]:
+    def lookups(self, words: list[Word], text: str = "") -> list[Lookup]:
         """What each word can be (glue words and lower-case stop words: nothing); cached
-        per spelling as written (the case decides for a stop word)."""
+        per spelling as written (the case decides for a stop word). A stop word hyphenated
+        to the word before is a syllable of a name ("Kim Jong-un": "un" is French for "a"),
+        read when `text` is given."""
         look, stop, memo = self.vocab.lookup, self.stop, self._looks
         if len(memo) >= LOOKS_CACHE:
             memo.clear()
         out = []
-        for w in words:
+        for i, w in enumerate(words):
             if w.glue:
                 out.append(_NONE)
+                continue
+            if (text and i and w.folded in stop and words[i - 1].joined
+                    and text[words[i - 1].end : w.start] == "-"):  # fmt: skip
+                out.append(look(w.folded))
                 continue
             hit = memo.get(w.text)
             if hit is None:

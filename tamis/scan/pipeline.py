@@ -70,7 +70,7 @@ class Scanner:
         lang = language or detect(text, fast)
         ws = words(text)
         gaz, linker = self.gazetteer, self._linker(threshold)
-        looks = gaz.lookups(ws)
+        looks = gaz.lookups(ws, text)
         countries = article_countries(ws)
         spans = self._spans(text, ws, looks, lang, fast)
         parties: dict[str, _Party] = {}

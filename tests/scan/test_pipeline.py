@@ -283,3 +283,16 @@ def test_the_same_name_in_an_article_about_its_country(all_scanner: Scanner) -> 
     text = "Pyongyang: North Korea's Ministry of National Defence said the test succeeded."
     found = _parties(all_scanner.scan(text, fast=True))
     assert found == {"un-sc:KPe.054": ["Ministry of National Defence"]}
+
+
+def test_a_hyphenated_syllable_that_is_a_stop_word(sdn_scanner: Scanner) -> None:
+    # "un" is French and Spanish for "a", and the last syllable of Kim Jong-un's name: not
+    # KIM, Jong Man by "Kim Jong" alone
+    text = "Il leader nordcoreano Kim Jong-un ha assistito al lancio con Kim Yo-jong."
+    found = _parties(sdn_scanner.scan(text, fast=True))
+    assert found == {"ofac-sdn:20157": ["Kim Jong-un"], "ofac-sdn:21444": ["Kim Yo-jong"]}
+
+
+def test_german_sch_for_the_russian_zh(sdn_scanner: Scanner) -> None:
+    text = "Jewgeni Prigoschin, der Chef der Wagner-Gruppe, kam ums Leben."
+    assert _parties(sdn_scanner.scan(text)) == {"ofac-sdn:21171": ["Jewgeni Prigoschin"]}
