@@ -43,7 +43,8 @@ MIN_ABJAD_SKELETON = 2
 
 @cache
 def stop_words() -> frozenset[str]:
-    """Folded stop words of STOP_LANGUAGES, from spaCy's data files (no spaCy import)."""
+    """Folded stop words of STOP_LANGUAGES, from spaCy's data files (no spaCy import),
+    but the names of `scan_words.yml` `not_stop`."""
     spec = importlib.util.find_spec("spacy")
     out: set[str] = set()
     if spec is None or not spec.submodule_search_locations:
@@ -57,7 +58,7 @@ def stop_words() -> frozenset[str]:
         for node in ast.walk(tree):
             if isinstance(node, ast.Constant) and isinstance(node.value, str):
                 out.update(fold(w).replace("’", "'") for w in node.value.split())
-    return frozenset(out)
+    return frozenset(out) - {fold(str(w)) for w in load_table("scan_words.yml")["not_stop"]}
 
 
 @cache

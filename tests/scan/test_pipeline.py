@@ -296,3 +296,10 @@ def test_a_hyphenated_syllable_that_is_a_stop_word(sdn_scanner: Scanner) -> None
 def test_german_sch_for_the_russian_zh(sdn_scanner: Scanner) -> None:
     text = "Jewgeni Prigoschin, der Chef der Wagner-Gruppe, kam ums Leben."
     assert _parties(sdn_scanner.scan(text)) == {"ofac-sdn:21171": ["Jewgeni Prigoschin"]}
+
+
+def test_ali_in_arabic_is_a_name_not_a_preposition(sdn_scanner: Scanner) -> None:
+    # spaCy's Arabic stop words hold علي as a spelling of على ("on"); edited Arabic writes
+    # the preposition with a final ى, and علي is the name Ali
+    text = "وحذر المرشد الأعلى علي خامنئي من أي هجوم، وقال إن الرد سيكون على مستوى التهديد."
+    assert _parties(sdn_scanner.scan(text, fast=True)) == {"ofac-sdn:26945": ["علي خامنئي"]}
