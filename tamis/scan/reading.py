@@ -10,6 +10,10 @@ each can be read and changed alone.
 
 from __future__ import annotations
 
+from functools import cache
+
+from tamis.normalise import fold
+from tamis.normalise.data import load_table
 from tamis.scan.link import is_country
 from tamis.scan.vocab import Lookup
 from tamis.scan.words import Word, honorifics, particles
@@ -21,6 +25,12 @@ ACRONYM = 5  # a single-word name this short must be written in capitals ("RDIF"
 NEAR_SINGLE = 8  # a single-word name this long may be spelt another way ("Hezbollah")
 # (entity number, person?, required parts, optional parts, family parts)
 Entry = tuple[int, bool, tuple[int, ...], tuple[int, ...], tuple[int, ...]]
+
+
+@cache
+def conjunctions() -> frozenset[str]:
+    """Words that join two names ("and", "y", "и"), folded (`scan_words.yml`)."""
+    return frozenset(fold(str(w)) for w in load_table("scan_words.yml")["conjunctions"])
 
 
 class Rules:
@@ -38,7 +48,23 @@ class Rules:
         """The span of the run where the name's required parts are, or None. A person
         needs one of their surnames (the press drops the second of a Spanish double
         surname) and their first name; an organisation all its significant words but one
-        of three or more, and a part that is not a generic word matched by meaning only."""
+        of three or more, and a part that is not a generic word matched by meaning only.
+        A person's name never holds a conjunction: "Daniel Ortega y Rosario Murillo" is
+        two names, read apart."""
+        if entry[1]:
+            cuts = [p for p in range(i + 1, j) if words[p].folded in conjunctions()
+                    and not words[p].cap]  # fmt: skip
+            if cuts:
+                for a, b in zip([i - 1, *cuts], [*cuts, j + 1]):
+                    span = self._covers(entry, words, looks, a + 1, b - 1, text) \
+                        if a + 1 < b else None  # fmt: skip
+                    if span is not None:
+                        return span
+                return None
+        return self._covers(entry, words, looks, i, j, text)
+
+    def _covers(self, entry: Entry, words: list[Word], looks: list[Lookup], i: int,
+                j: int, text: str) -> tuple[int, int] | None:  # fmt: skip
         _, person, req, opt, family = entry
         used: dict[int, int] = {}  # position -> part
         missing = 0

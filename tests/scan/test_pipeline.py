@@ -303,3 +303,9 @@ def test_ali_in_arabic_is_a_name_not_a_preposition(sdn_scanner: Scanner) -> None
     # the preposition with a final ى, and علي is the name Ali
     text = "وحذر المرشد الأعلى علي خامنئي من أي هجوم، وقال إن الرد سيكون على مستوى التهديد."
     assert _parties(sdn_scanner.scan(text, fast=True)) == {"ofac-sdn:26945": ["علي خامنئي"]}
+
+
+def test_two_people_joined_by_a_conjunction_are_two_names(sdn_scanner: Scanner) -> None:
+    # not "Ortega y Rosario Murillo": a person's name holds no conjunction
+    text = "Daniel Ortega y Rosario Murillo gobiernan Nicaragua desde 2007."
+    assert _parties(sdn_scanner.scan(text, fast=True)) == {"ofac-sdn:26124": ["Rosario Murillo"]}
