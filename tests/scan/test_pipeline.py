@@ -309,3 +309,9 @@ def test_two_people_joined_by_a_conjunction_are_two_names(sdn_scanner: Scanner) 
     # not "Ortega y Rosario Murillo": a person's name holds no conjunction
     text = "Daniel Ortega y Rosario Murillo gobiernan Nicaragua desde 2007."
     assert _parties(sdn_scanner.scan(text, fast=True)) == {"ofac-sdn:26124": ["Rosario Murillo"]}
+
+
+def test_french_ou_before_a_vowel_is_w(sdn_scanner: Scanner) -> None:
+    text = "Le chef du Hamas Yahya Sinouar a été tué à Gaza."
+    assert _parties(sdn_scanner.scan(text, fast=True)) == {
+        "ofac-sdn:4695": ["Hamas"], "ofac-sdn:18528": ["Yahya Sinouar"]}  # fmt: skip
