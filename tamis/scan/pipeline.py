@@ -122,12 +122,14 @@ class Scanner:
         out: dict[tuple[int, int], Span] = {}
         ids = self.screener.index.ids
         for c in self.gazetteer.find(ws, looks, text):
-            first = c.first
+            first, last = c.first, c.last
             if first > 0 and _particle_of(ws, first, text, self.gazetteer.stop):
                 first -= 1  # "al-Qaeda": the particle is part of the name
-            a, b = ws[first].start, ws[c.last].end
+            while c.person and last + 1 < len(ws) and _hyphened(ws, last, text):
+                last += 1  # "Kim Min-jae": the syllable after the hyphen is his name too
+            a, b = ws[first].start, ws[last].end
             query = " ".join(looks[i][2] or ws[i].folded
-                             for i in range(first, c.last + 1) if not ws[i].glue)  # fmt: skip
+                             for i in range(first, last + 1) if not ws[i].glue)  # fmt: skip
             ents = frozenset(ids[n] for n in c.entities)
             out[(a, b)] = (a, b, "PER" if c.person else "ORG", GAZETTEER, query, ents)
         cited = [(a, b, text[a:b]) for a, b in (_unspaced(ws) if _HAN.search(text) else ())]
@@ -327,6 +329,11 @@ def _described(m: Match) -> bool:
         return True
     form = al.candidate
     return form.kind == ORG and all(t.kind != WORD or t.generic or t.concepts for t in form.tokens)
+
+
+def _hyphened(ws: list[Word], p: int, text: str) -> bool:
+    """Whether word p is hyphenated to the next one."""
+    return ws[p].joined and text[ws[p].end : ws[p + 1].start] == "-"
 
 
 def _particle_of(ws: list[Word], p: int, text: str, stop: frozenset[str]) -> bool:

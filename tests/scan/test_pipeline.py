@@ -315,3 +315,9 @@ def test_french_ou_before_a_vowel_is_w(sdn_scanner: Scanner) -> None:
     text = "Le chef du Hamas Yahya Sinouar a été tué à Gaza."
     assert _parties(sdn_scanner.scan(text, fast=True)) == {
         "ofac-sdn:4695": ["Hamas"], "ofac-sdn:18528": ["Yahya Sinouar"]}  # fmt: skip
+
+
+def test_a_persons_hyphenated_given_name_is_read_whole(sdn_scanner: Scanner) -> None:
+    # Kim Min-jae, a footballer: "Kim Min" alone would be KIM, Min Chol of the SDN list
+    text = "Kim Min-jae scored the winner for Bayern on Saturday."
+    assert sdn_scanner.scan(text, fast=True).parties == []
