@@ -33,6 +33,24 @@ def conjunctions() -> frozenset[str]:
     return frozenset(fold(str(w)) for w in load_table("scan_words.yml")["conjunctions"])
 
 
+def _between_conjunctions(words: list[Word], looks: list[Lookup], i: int,
+                          j: int) -> list[tuple[int, int]]:  # fmt: skip
+    """The stretches of run i..j between conjunctions: a word "and" ("y", "и"), or the
+    Arabic و written onto a name (وأحمد "and Ahmad", read as أحمد)."""
+    out = []
+    start = i
+    for p in range(i + 1, j + 1):
+        w = words[p]
+        if p < j and w.folded in conjunctions() and not w.cap:
+            out.append((start, p - 1))
+            start = p + 1
+        elif w.folded[:1] == "\u0648" and looks[p][2] == w.folded[1:]:
+            out.append((start, p - 1))
+            start = p
+    out.append((start, j))
+    return out
+
+
 class Rules:
     """The reading rules, with the word tables they need."""
 
@@ -52,12 +70,10 @@ class Rules:
         A person's name never holds a conjunction: "Daniel Ortega y Rosario Murillo" is
         two names, read apart."""
         if entry[1]:
-            cuts = [p for p in range(i + 1, j) if words[p].folded in conjunctions()
-                    and not words[p].cap]  # fmt: skip
-            if cuts:
-                for a, b in zip([i - 1, *cuts], [*cuts, j + 1]):
-                    span = self._covers(entry, words, looks, a + 1, b - 1, text) \
-                        if a + 1 < b else None  # fmt: skip
+            segments = _between_conjunctions(words, looks, i, j)
+            if len(segments) > 1:
+                for a, b in segments:
+                    span = self._covers(entry, words, looks, a, b, text) if a <= b else None
                     if span is not None:
                         return span
                 return None

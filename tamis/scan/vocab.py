@@ -159,6 +159,9 @@ class Vocabulary:
 
     def _lookup(self, folded: str) -> Lookup:
         fallback = _NOTHING
+        stop = stop_words()
+        if any(folded.startswith(p) and folded[len(p) :] in stop for p in clitics()):
+            return fallback  # وقال is "and said", وفي "and in": no name, whatever its letters
         for form in variants(folded):
             text = ascii_form(form)
             if not text:

@@ -321,3 +321,13 @@ def test_a_persons_hyphenated_given_name_is_read_whole(sdn_scanner: Scanner) -> 
     # Kim Min-jae, a footballer: "Kim Min" alone would be KIM, Min Chol of the SDN list
     text = "Kim Min-jae scored the winner for Bayern on Saturday."
     assert sdn_scanner.scan(text, fast=True).parties == []
+
+
+def test_arabic_and_written_onto_a_word_is_no_name(sdn_scanner: Scanner) -> None:
+    # وقال is "and he said" (its letters are VAKILI's consonants), وأحمد "and Ahmad": two
+    # unlisted men, Mohammed Ali and Ahmad Hassan, not one listed name across them
+    text = "وقال محمد علي وأحمد حسن إن المباراة كانت صعبة."
+    assert sdn_scanner.scan(text, fast=True).parties == []
+    both = "التقى بشار الأسد وماهر الأسد في دمشق."
+    assert set(_parties(sdn_scanner.scan(both, fast=True))) == {"ofac-sdn:12735",
+                                                                "ofac-sdn:12725"}  # fmt: skip
