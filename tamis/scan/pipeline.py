@@ -88,6 +88,10 @@ class Scanner:
                 continue  # an acronym is ambiguous: not of a country the article is not about
             if _described(m) and linker.agrees(m, countries) is False:
                 continue  # "the Ministry of Defence" of London is not North Korea's
+            if (m.schema not in _NAMED_ALONE and _one_word(ws, a, b)
+                    and linker.agrees(m, countries | _SPOKEN_IN.get(lang or "", _NONE))
+                    is False):  # fmt: skip
+                continue  # "Alicante", "Constanta": a place before a company of that name
             party = parties.setdefault(m.id or "", _Party(m))
             party.add(mention, m)
             fulls.append((m.id or "", _word_at(ws, a), _word_at(ws, b - 1)))
@@ -314,6 +318,23 @@ def _best_first(spans: list[Any], mentions: list[Mention]) -> list[tuple[Any, Me
     pairs = list(zip(spans, mentions))
     pairs.sort(key=lambda p: (-(p[0][1] - p[0][0]), p[0][0]))
     return pairs
+
+
+# schemas whose one-word names the press writes alone for them (Hamas, Taliban, the yacht
+# Dilbar): a company's one word is as often a place or a word (Alicante, Constanta,
+# Aquarius), so it needs the article to be about one of the company's countries
+_NAMED_ALONE = frozenset({"Organization", "Person", "Vessel", "Airplane"})
+# ... where the article's language is itself about a country: Russian writes of Russia's
+# companies ("глава Роснефти"), and names them without saying "Russian"
+_SPOKEN_IN = {"ru": frozenset({"ru"}), "uk": frozenset({"ua"}), "fa": frozenset({"ir"}),
+              "zh": frozenset({"cn"})}  # fmt: skip
+_NONE: frozenset[str] = frozenset()
+
+
+def _one_word(ws: list[Word], a: int, b: int) -> bool:
+    """Whether the span [a, b) is one word not in capitals (an acronym is judged apart)."""
+    i = _word_at(ws, a)
+    return ws[i].end >= b and not ws[i].upper
 
 
 def _described(m: Match) -> bool:

@@ -331,3 +331,13 @@ def test_arabic_and_written_onto_a_word_is_no_name(sdn_scanner: Scanner) -> None
     both = "التقى بشار الأسد وماهر الأسد في دمشق."
     assert set(_parties(sdn_scanner.scan(both, fast=True))) == {"ofac-sdn:12735",
                                                                 "ofac-sdn:12725"}  # fmt: skip
+
+
+def test_a_companys_one_word_name_needs_the_article_about_its_country(
+    all_scanner: Scanner,
+) -> None:
+    # ALICANTE and KONSTANTA are listed companies' names, and a Spanish and a Romanian city
+    trips = "Viajamos a Alicante en verano, y después al puerto de Constanta en barco."
+    assert all_scanner.scan(trips, fast=True).parties == []
+    russian = "Gazprom and Rosneft cut exports to Europe, officials in Moscow said."
+    assert len(all_scanner.scan(russian, fast=True).parties) == 2
