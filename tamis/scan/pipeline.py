@@ -29,7 +29,7 @@ from tamis.scan.gazetteer import Gazetteer
 from tamis.scan.gazetteer_build import gazetteer
 from tamis.scan.language import detect
 from tamis.scan.link import Linker, article_countries, is_country, role_before
-from tamis.scan.reading import sentence_start
+from tamis.scan.reading import ACRONYM, sentence_start
 from tamis.scan.result import COREF, GAZETTEER, NER, Mention, Party, ScanResult
 from tamis.scan.vocab import Lookup, clitics
 from tamis.scan.words import Word, honorifics, particles, words
@@ -88,10 +88,11 @@ class Scanner:
                 continue  # an acronym is ambiguous: not of a country the article is not about
             if _described(m) and linker.agrees(m, countries) is False:
                 continue  # "the Ministry of Defence" of London is not North Korea's
-            if (m.schema not in _NAMED_ALONE and _one_word(ws, a, b)
+            if (_one_word(ws, a, b) and (m.schema not in _NAMED_ALONE or (
+                    m.schema == "Organization" and b - a <= ACRONYM and text[a].isupper()))
                     and linker.agrees(m, countries | _SPOKEN_IN.get(lang or "", _NONE))
                     is False):  # fmt: skip
-                continue  # "Alicante", "Constanta": a place before a company of that name
+                continue  # "Alicante", "Constanta", "the Opera": a place or a word first
             party = parties.setdefault(m.id or "", _Party(m))
             party.add(mention, m)
             fulls.append((m.id or "", _word_at(ws, a), _word_at(ws, b - 1)))
@@ -322,7 +323,8 @@ def _best_first(spans: list[Any], mentions: list[Mention]) -> list[tuple[Any, Me
 
 # schemas whose one-word names the press writes alone for them (Hamas, Taliban, the yacht
 # Dilbar): a company's one word is as often a place or a word (Alicante, Constanta,
-# Aquarius), so it needs the article to be about one of the company's countries
+# Aquarius), and so is any short one (OPERA), so these need the article to be about one of
+# the entity's countries
 _NAMED_ALONE = frozenset({"Organization", "Person", "Vessel", "Airplane"})
 # ... where the article's language is itself about a country: Russian writes of Russia's
 # companies ("глава Роснефти"), and names them without saying "Russian"

@@ -201,6 +201,10 @@ def test_an_organisations_whole_short_name_capitalised_inside_a_sentence(
     assert [(p.id, len(p.mentions)) for p in result.parties] == [("ofac-sdn:4695", 2)]
     opening = "Opera in der Stadt bleibt geschlossen, sagte der Intendant am Montag."
     assert sdn_scanner.scan(opening).parties == []
+    # OPERA is also the whole name of a listed organisation of DR Congo: a short word
+    # capitalised inside a sentence names it only in an article about its country
+    inside = "The Opera reopened on Friday after two years of repairs."
+    assert sdn_scanner.scan(inside).parties == []
 
 
 def test_an_islamic_state_in_lower_case_names_nobody(sdn_scanner: Scanner) -> None:
