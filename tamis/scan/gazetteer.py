@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from tamis.match.screen import Screener
 from tamis.scan.reading import Entry, Rules
 from tamis.scan.vocab import Lookup, Vocabulary, stop_words
-from tamis.scan.words import Word
+from tamis.scan.words import Word, hyphened
 
 __all__ = ["Candidate", "Gazetteer"]
 
@@ -107,8 +107,7 @@ class Gazetteer:
             if w.glue:
                 out.append(_NONE)
                 continue
-            if (text and i and w.folded in stop and words[i - 1].joined
-                    and text[words[i - 1].end : w.start] == "-"):  # fmt: skip
+            if text and i and w.folded in stop and hyphened(words, i - 1, text):
                 out.append(look(w.folded))
                 continue
             hit = memo.get(w.text)

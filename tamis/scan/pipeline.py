@@ -32,7 +32,7 @@ from tamis.scan.link import Linker, article_countries, is_country, role_before
 from tamis.scan.reading import ACRONYM, sentence_start
 from tamis.scan.result import COREF, GAZETTEER, NER, Mention, Party, ScanResult
 from tamis.scan.vocab import Lookup, clitics
-from tamis.scan.words import Word, honorifics, particles, words
+from tamis.scan.words import Word, honorifics, hyphened, particles, words
 
 __all__ = ["Scanner", "scan_text"]
 
@@ -84,13 +84,15 @@ class Scanner:
             role = role_before(ws, _word_at(ws, a)) if m.schema == "Person" else None
             if role and not linker.fits_role(m, role):
                 continue  # "l'économiste Natalya Orlova" is not the Duma member
-            if _acronym(ws, a, b) and countries and linker.agrees(m, countries) is False:
+            single = _single_word(ws, a, b)
+            acronym = single is not None and single.upper
+            if acronym and countries and linker.agrees(m, countries) is False:
                 continue  # an acronym is ambiguous: not of a country the article is not about
             if _described(m) and linker.agrees(m, countries) is False:
                 continue  # "the Ministry of Defence" of London is not North Korea's
-            if (_one_word(ws, a, b) and (m.schema not in _NAMED_ALONE or (
+            if (single is not None and not acronym and (m.schema not in _NAMED_ALONE or (
                     m.schema == "Organization" and b - a <= ACRONYM and text[a].isupper()))
-                    and linker.agrees(m, countries | _SPOKEN_IN.get(lang or "", _NONE))
+                    and linker.agrees(m, countries | _SPOKEN_IN.get(lang or "", _NO_COUNTRY))
                     is False):  # fmt: skip
                 continue  # "Alicante", "Constanta", "the Opera": a place or a word first
             party = parties.setdefault(m.id or "", _Party(m))
@@ -130,7 +132,7 @@ class Scanner:
             first, last = c.first, c.last
             if first > 0 and _particle_of(ws, first, text, self.gazetteer.stop):
                 first -= 1  # "al-Qaeda": the particle is part of the name
-            while c.person and last + 1 < len(ws) and _hyphened(ws, last, text):
+            while c.person and hyphened(ws, last, text):
                 last += 1  # "Kim Min-jae": the syllable after the hyphen is his name too
             a, b = ws[first].start, ws[last].end
             query = " ".join(looks[i][2] or ws[i].folded
@@ -330,13 +332,7 @@ _NAMED_ALONE = frozenset({"Organization", "Person", "Vessel", "Airplane"})
 # companies ("глава Роснефти"), and names them without saying "Russian"
 _SPOKEN_IN = {"ru": frozenset({"ru"}), "uk": frozenset({"ua"}), "fa": frozenset({"ir"}),
               "zh": frozenset({"cn"})}  # fmt: skip
-_NONE: frozenset[str] = frozenset()
-
-
-def _one_word(ws: list[Word], a: int, b: int) -> bool:
-    """Whether the span [a, b) is one word not in capitals (an acronym is judged apart)."""
-    i = _word_at(ws, a)
-    return ws[i].end >= b and not ws[i].upper
+_NO_COUNTRY: frozenset[str] = frozenset()
 
 
 def _described(m: Match) -> bool:
@@ -354,11 +350,6 @@ def _described(m: Match) -> bool:
     return form.kind == ORG and all(t.kind != WORD or t.generic or t.concepts for t in form.tokens)
 
 
-def _hyphened(ws: list[Word], p: int, text: str) -> bool:
-    """Whether word p is hyphenated to the next one."""
-    return ws[p].joined and text[ws[p].end : ws[p + 1].start] == "-"
-
-
 def _particle_of(ws: list[Word], p: int, text: str, stop: frozenset[str]) -> bool:
     """Whether the word before p is a name particle written with it: "al-Qaeda", "Al
     Qaeda"; one that is also a common word ("as", "at", Spanish "al") only hyphenated or
@@ -366,15 +357,15 @@ def _particle_of(ws: list[Word], p: int, text: str, stop: frozenset[str]) -> boo
     w = ws[p - 1]
     if not w.joined or w.folded not in particles():
         return False
-    if w.folded not in stop or text[w.end : ws[p].start] == "-":
+    if w.folded not in stop or hyphened(ws, p - 1, text):
         return True
     return w.text[:1].isupper() and not sentence_start(ws, p - 1, text)
 
 
-def _acronym(ws: list[Word], a: int, b: int) -> bool:
-    """Whether the span [a, b) is one word in capitals ("RDIF", "МИД")."""
-    i = _word_at(ws, a)
-    return ws[i].end >= b and ws[i].upper
+def _single_word(ws: list[Word], a: int, b: int) -> Word | None:
+    """The word, when the span [a, b) is one word ("RDIF" in capitals, "Alicante")."""
+    w = ws[_word_at(ws, a)]
+    return w if w.end >= b else None
 
 
 def _word_at(ws: list[Word], offset: int) -> int:

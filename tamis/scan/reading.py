@@ -16,7 +16,7 @@ from tamis.normalise import fold
 from tamis.normalise.data import load_table
 from tamis.scan.link import is_country
 from tamis.scan.vocab import Lookup
-from tamis.scan.words import Word, honorifics, particles
+from tamis.scan.words import Word, honorifics, hyphened, particles
 
 __all__ = ["ACRONYM", "NEAR_SINGLE", "Entry", "Rules", "after_particle", "position",
            "sentence_start"]
@@ -212,6 +212,7 @@ def after_particle(words: list[Word], p: int, text: str) -> bool:
     common word in capitals."""
     if p == 0 or not words[p - 1].joined or words[p - 1].folded not in particles():
         return False
-    gap = text[words[p - 1].end : words[p].start]
-    return gap == "-" or (gap == " " and words[p - 1].text[:1].isupper())  # "Al Qaeda"
+    if hyphened(words, p - 1, text):
+        return True
+    return text[words[p - 1].end : words[p].start] == " " and words[p - 1].text[:1].isupper()
 

@@ -22,7 +22,7 @@ from typing import NamedTuple
 from tamis.normalise import fold
 from tamis.normalise.data import load_table, word_list
 
-__all__ = ["Word", "clear_caches", "honorifics", "words"]
+__all__ = ["Word", "clear_caches", "honorifics", "hyphened", "words"]
 
 _WORD = re.compile(r"\w+(?:['’ʼ]\w+)*")
 _TILE = re.compile(r"(\W*)(\w+(?:['’ʼ]\w+)*)")  # every match: the gap before, then a word
@@ -162,3 +162,8 @@ def words(text: str) -> list[Word]:
     if out[-1].joined:  # the last word: nothing follows
         out[-1] = out[-1]._replace(joined=False)
     return out
+
+
+def hyphened(ws: list[Word], p: int, text: str) -> bool:
+    """Whether word p is written with a hyphen to the next one ("Jong-un", "al-Qaeda")."""
+    return p + 1 < len(ws) and ws[p].joined and text[ws[p].end : ws[p + 1].start] == "-"
