@@ -79,7 +79,8 @@ class _Profile:
     and the adjacent pairs written together (for joined parts)."""
 
     __slots__ = ("abjad", "bare_extras", "bare_subset", "extras", "family", "forms", "generic",
-                 "joins", "numbers", "rarities", "subset_extras", "weights")  # fmt: skip
+                 "generics", "joins", "numbers", "rarities", "subset_extras",
+                 "weights")  # fmt: skip
 
     def __init__(self, form: NameForm, kind: str, cfg: NameConfig) -> None:
         w = cfg.weights
@@ -91,6 +92,7 @@ class _Profile:
         countries = country_concepts()
         rarities = []
         bare, bare_subset = [], []  # the costs when the other name has no generic word
+        generics = []
         # a family name of several parts (Spanish, Portuguese: MADURO MOROS): the parts
         # after the first are second surnames, often left out
         seconds = [k for k, r in enumerate(form.roles) if r == FAMILY][1:]
@@ -98,6 +100,7 @@ class _Profile:
             # an organisation's function words ("in", "of", "au") weigh as particles do
             weak = tok.kind == WEAK or (kind == ORG and is_function_word(tok.text))
             generic = kind == ORG and tok.generic and tok.kind == WORD_KIND and not weak
+            generics.append(generic)
             if weak:
                 weight = w[WEAK]
             elif tok.kind == WORD_KIND:
@@ -135,7 +138,8 @@ class _Profile:
         self.subset_extras = tuple(subset)
         # an organisation's words of a kind of body (state corporation, bank, group) cost
         # less when the other name is its distinctive words alone, with none of its own
-        self.generic = kind == ORG and any(t.generic and t.kind == WORD_KIND for t in form.tokens)
+        self.generics = tuple(generics)  # per part: a generic word of an organisation
+        self.generic = any(generics)
         self.bare_extras = tuple(bare) if self.generic else self.extras
         self.bare_subset = tuple(bare_subset) if self.generic else self.subset_extras
         self.family = frozenset(k for k, r in enumerate(form.roles) if r == FAMILY)
@@ -288,9 +292,9 @@ def align(q: NameForm, r: NameForm) -> NameAlignment:
     q_all = nq > 1 and all(q_used)
     r_all = nr > 1 and all(r_used)
     if strict_org and nq == 1 and q_used[0] and not qp.generic:  # "VTB" in VTB BANK
-        q_all = all(rt[j].generic for j in range(nr) if not r_used[j])
+        q_all = all(g for g, used in zip(rp.generics, r_used) if not used)
     if strict_org and nr == 1 and r_used[0] and not rp.generic:
-        r_all = all(qt[i].generic for i in range(nq) if not q_used[i])
+        r_all = all(g for g, used in zip(qp.generics, q_used) if not used)
     if rp.generic:
         q_extras = qp.subset_extras if r_all else qp.extras
     else:
