@@ -16,6 +16,7 @@ from typing import Any
 from tamis.match.entities import prepare_entity
 from tamis.match.explain import Explanation, FactEffect, name_match, sigmoid
 from tamis.match.features import FEATURES, Evidence
+from tamis.match.names import NameAlignment
 from tamis.match.query import Prepared
 from tamis.model.entity import Entity
 from tamis.normalise.data import load_table
@@ -106,7 +107,7 @@ class Match:
             self._explanation = _explain(self, *self._raw)
         return self._explanation
 
-    def name_alignment(self) -> tuple[Any, str] | None:
+    def name_alignment(self) -> tuple[NameAlignment, str] | None:
         """(the best `NameAlignment`, the property of the listed name it used), if a name
         was scored: what a caller needs to judge the kind of agreement (a derived acronym,
         a name of common words) without building the explanation."""
