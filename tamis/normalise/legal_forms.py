@@ -27,8 +27,10 @@ COMPATIBLE_CLASS = "co"
 
 
 @cache
-def _trailing() -> dict[tuple[str, ...], str]:
-    table = load_table("names_legal_forms.yml")["trailing"]
+def _forms(where: str) -> dict[tuple[str, ...], str]:
+    """The forms of `names_legal_forms.yml` `where` ("trailing", "leading"): their words ->
+    their class."""
+    table = load_table("names_legal_forms.yml")[where]
     return {tuple(tokens(str(k))): str(v) for k, v in table.items()}
 
 
@@ -43,12 +45,6 @@ def _edge_only() -> frozenset[str]:
     return word_list("names_legal_forms.yml", "edge_only")
 
 
-@cache
-def _leading() -> dict[tuple[str, ...], str]:
-    table = load_table("names_legal_forms.yml")["leading"]
-    return {tuple(tokens(str(k))): str(v) for k, v in table.items()}
-
-
 def split_legal_forms(folded: str) -> tuple[list[str], tuple[str, ...]]:
     """(name parts without legal forms, legal-form classes found) of a folded name.
 
@@ -57,10 +53,11 @@ def split_legal_forms(folded: str) -> tuple[list[str], tuple[str, ...]]:
     forms of `names_legal_forms.yml` leading only first ("STATE CORPORATION ROSTEC").
     """
     parts, found = _split_forms(folded)
+    leading = _forms("leading")
     for size in (3, 2, 1):
         head = tuple(parts[:size])
-        if len(parts) > size and head in _leading():
-            return parts[size:], (*found, _leading()[head])
+        if len(parts) > size and head in leading:
+            return parts[size:], (*found, leading[head])
     return parts, found
 
 
@@ -100,7 +97,7 @@ def _split(folded: str, whole: bool = True, last: bool = True
         parts = tokens(remove_org_types(joined, replacement=" "))
     if not parts:
         return (tokens(folded), ()) if whole else ([], tuple(dict.fromkeys(found)))
-    trailing = _trailing()
+    trailing = _forms("trailing")
     changed = True
     while changed and last and len(parts) > 1:
         changed = False
