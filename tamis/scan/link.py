@@ -20,6 +20,7 @@ from tamis.match.score import Match
 from tamis.match.screen import Screener
 from tamis.normalise import country_code, fold
 from tamis.normalise.data import load_table
+from tamis.scan.vocab import variants
 from tamis.scan.words import Word
 
 __all__ = ["CONTEXT_BONUS", "Linker", "article_countries", "is_country", "role_before"]
@@ -74,18 +75,41 @@ def article_countries(words: Iterable[Word]) -> frozenset[str]:
 _COUNTRY_OF: dict[str, str | None] = {}  # word as written -> the country it names, or None
 
 
+@cache
+def _not_countries() -> frozenset[str]:
+    return frozenset(fold(str(w)) for w in load_table("scan_words.yml")["not_countries"])
+
+
 def _country_of(w: Word) -> str | None:
     code = _country_words().get(w.folded)
     if code is None and w.cap and not w.upper and len(w.folded) >= MIN_COUNTRY_WORD:
-        code = country_code(w.text)
+        if w.folded in _not_countries() or variants(w.folded)[-1] in _not_countries():
+            return None
+        code = country_code(w.text) or _inflected_country(w.folded)
     return code
+
+
+# endings a country's name takes back once an inflection is stripped: Russian feminine
+# nouns (России -> Росси-я, Венесуэлы -> Венесуэл-а); German and Latin need none (Russlands)
+_COUNTRY_ENDS = ("", "я", "а")
+
+
+def _inflected_country(folded: str) -> str | None:
+    """The country an inflected name is of: German genitive "Russlands", Russian cases
+    "России", "Венесуэлы" (the stems of `scan_words.yml` `inflection`)."""
+    if folded.endswith("я"):
+        return None  # a nominative (Мария), not a country's oblique case
+    for stem in variants(folded)[1:]:
+        for end in _COUNTRY_ENDS if not stem.isascii() else ("",):
+            code = country_code(stem + end)
+            if code:
+                return code
+    return None
 
 
 def is_country(w: Word) -> bool:
     """A country name or adjective ("Russie", "russe"): context, never a party's name."""
-    if w.folded in _country_words():
-        return True
-    return w.cap and not w.upper and len(w.folded) >= MIN_COUNTRY_WORD and bool(country_code(w.text))
+    return _country_of(w) is not None
 
 
 class Linker:

@@ -96,6 +96,9 @@ class Scanner:
                     is False):  # fmt: skip
                 continue  # "Alicante", "Constanta", "the Opera": a place or a word first
             party = parties.setdefault(m.id or "", _Party(m))
+            if party.holds(a, b):  # "Роснефть" inside "Компания Роснефть": one mention,
+                party.better(m)  # the better of the two scores
+                continue
             party.add(mention, m)
             fulls.append((m.id or "", _word_at(ws, a), _word_at(ws, b - 1)))
         self._coref(text, ws, looks, parties, fulls, mentions, countries, linker)
@@ -239,8 +242,16 @@ class _Party:
 
     def add(self, mention: Mention, match: Match) -> None:
         self.mentions.append(mention)
+        self.better(match)
+
+    def better(self, match: Match) -> None:
+        """Keep the best-scoring hit of the party's mentions."""
         if match.score > self.match.score:
             self.match = match
+
+    def holds(self, a: int, b: int) -> bool:
+        """Whether a mention of this party already covers [a, b)."""
+        return any(m.start <= a and b <= m.end for m in self.mentions)
 
     def overlaps(self, a: int, b: int, entity_id: str | None) -> bool:
         """Whether another entity already holds a span overlapping [a, b)."""

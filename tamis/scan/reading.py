@@ -33,6 +33,22 @@ def conjunctions() -> frozenset[str]:
     return frozenset(fold(str(w)) for w in load_table("scan_words.yml")["conjunctions"])
 
 
+@cache
+def _kind_words() -> tuple[frozenset[str], tuple[str, ...]]:
+    table = load_table("scan_words.yml")["kind_words"]
+    return (frozenset(fold(str(w)) for w in table["words"]),
+            tuple(fold(str(w)) for w in table["ends"]))  # fmt: skip
+
+
+def kind_word(word: Word) -> bool:
+    """Whether a word says what kind of thing the name after it is ("Jacht", "Ölkonzern",
+    `scan_words.yml` `kind_words`): capitalised in German, yet no word of that name."""
+    words, ends = _kind_words()
+    folded = word.folded
+    return folded in words or any(folded.endswith(e) and len(folded) >= len(e) + 2
+                                  for e in ends)  # fmt: skip
+
+
 def _between_conjunctions(words: list[Word], looks: list[Lookup], i: int,
                           j: int) -> list[tuple[int, int]]:  # fmt: skip
     """The stretches of run i..j between conjunctions: a word "and" ("y", "и"), or the
@@ -150,8 +166,8 @@ class Rules:
             return True
         if self.named_with(words, p - 1, p, text) and not (
             sentence_start(words, p - 1, text) and not looks[p - 1][0] & self.given
-        ):  # a sentence's first word has a capital whatever it is ("Глава Сбербанка")
-            return False
+        ) and not kind_word(words[p - 1]):  # a sentence's first word has a capital whatever
+            return False  # it is ("Глава Сбербанка"), and so has German "die Jacht Dilbar"
         return not self.named_with(words, p, p + 1, text) or self.person_follows(
             words, looks, p, text)
 

@@ -183,6 +183,8 @@ class Vocabulary:
             meant -= exact
             exact |= meant
             near = self._near(tok.key, tok.phon, exact)
+            for alt, _ in tok.alts:  # a foreign spelling a letter or two off: Hisbollah
+                near |= self._near(alt, tok.phon, exact)  # (German s = z) ~ HIZBALLAH
             if is_abjad(form):  # vowels unwritten: by consonants; two say little ("near")
                 sk = abjad_skeleton(text)
                 if len(sk) >= MIN_SKELETON:

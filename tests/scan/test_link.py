@@ -67,3 +67,15 @@ def test_the_occupation_written_before_a_name(text: str, role: str | None) -> No
     first = next(i for i, w in enumerate(ws) if w.text in ("Natalya", "Наталья", "Anna"))
     found = role_before(ws, first)
     assert (found is not None and role in found) if role else found is None
+
+
+@pytest.mark.parametrize(
+    ("word", "code"),
+    [("Russlands", "ru"), ("Irans", "ir"), ("России", "ru"), ("Венесуэлы", "ve"),
+     ("Ирана", "ir"), ("Мария", None), ("Süden", None), ("Peters", None)],
+)
+def test_a_country_in_an_inflected_form(word: str, code: str | None) -> None:
+    # German genitives and Russian cases name the country; a Russian first name ending in
+    # -ия and the German word for south do not
+    found = article_countries(words(f"Und {word} sagte."))
+    assert found == (frozenset({code}) if code else frozenset())

@@ -345,3 +345,36 @@ def test_a_companys_one_word_name_needs_the_article_about_its_country(
     assert all_scanner.scan(trips, fast=True).parties == []
     russian = "Gazprom and Rosneft cut exports to Europe, officials in Moscow said."
     assert len(all_scanner.scan(russian, fast=True).parties) == 2
+
+
+def test_a_german_noun_saying_what_follows_is_no_word_of_the_name(sdn_scanner: Scanner) -> None:
+    # German capitalises every noun: "Jacht" before "Dilbar" is no first name of a longer
+    # name, nor is the end of a compound ("Terrormiliz"); a first name still is
+    text = "Die Jacht Dilbar liegt in Hamburg fest. Die Terrormiliz Hamas hat Geiseln."
+    assert _parties(sdn_scanner.scan(text, fast=True)) == {
+        "ofac-sdn:35301": ["Dilbar"], "ofac-sdn:4695": ["Hamas"]}  # fmt: skip
+    assert sdn_scanner.scan("Der Sänger Peter Hamas trat in Hamburg auf.", fast=True).parties == []
+
+
+def test_a_one_word_name_spelt_the_german_way(sdn_scanner: Scanner) -> None:
+    # German writes a single s where English transliteration writes z: Hisbollah
+    text = "Die Hisbollah droht Israel mit Vergeltung."
+    assert _parties(sdn_scanner.scan(text, fast=True)) == {"ofac-sdn:4697": ["Hisbollah"]}
+
+
+def test_a_country_named_in_an_inflected_form(all_scanner: Scanner) -> None:
+    # "Russlands" (German genitive) says the article is about Russia, which a company's
+    # one-word name needs (ROSNEFT is a Company)
+    german = "Russlands Ölkonzern Rosneft meldete Verluste."
+    assert _parties(all_scanner.scan(german, fast=True)) == {"ofac-cons:17022": ["Rosneft"]}
+    assert all_scanner.scan("Der Ölkonzern Rosneft meldete Verluste.", fast=True).parties == []
+
+
+def test_a_name_inside_a_longer_mention_of_the_same_party_is_not_a_second_mention(
+    all_scanner: Scanner,
+) -> None:
+    # "Компания Роснефть" ("the Rosneft company") and "Роснефть" within it: one mention,
+    # with the better of the two scores
+    result = all_scanner.scan("Компания Роснефть сообщила о росте добычи.", fast=True)
+    assert _parties(result) == {"ofac-cons:17022": ["Компания Роснефть"]}
+    assert result.parties[0].score > 0.9
