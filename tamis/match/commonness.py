@@ -31,6 +31,7 @@ class FrequencyConfig:
         self.cap_rare = float(table["cap_rare"])
         self.cap_common = float(table["cap_common"])
         self.alone = float(table["alone"])
+        self.whole_min = float(table["whole_min"])
 
 
 @cache

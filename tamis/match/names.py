@@ -316,6 +316,7 @@ def align(q: NameForm, r: NameForm) -> NameAlignment:
             partial = partial or r.roles[j] not in _EXCUSED
     score = num / den if den else 0.0
     notes: tuple[str, ...] = ()
+    leftover = partial  # a part without counterpart, other than a patronymic or middle name
     partial = initial and partial
     if score > 0.0 and (
         not content or partial or rp.family or qp.family or (qp.numbers and rp.numbers)
@@ -323,12 +324,36 @@ def align(q: NameForm, r: NameForm) -> NameAlignment:
         score, notes = _penalties(qp, rp, q_used, r_used, pairs, content, partial, score)
     if content and qp.rarities and rp.rarities and score > frequency().cap_min:
         cap, distinct = common_cap(q, r, qp, rp, pairs)
-        if score > cap:  # above the cap a score rises only by `cap_slope` (order kept)
+        if score <= cap:
+            pass
+        elif distinct >= frequency().whole_min and not leftover and _whole(q, r, pairs):
+            notes += (f"{WHOLE_NOTE} (distinctiveness {distinct:.2f})",)
+        else:  # above the cap a score rises only by `cap_slope` (order kept)
             score = cap + (score - cap) * frequency().cap_slope
-            notes += (f"only common name parts agree (distinctiveness {distinct:.2f})",)
+            notes += (f"{COMMON_NOTE} (distinctiveness {distinct:.2f})",)
     return NameAlignment(q, r, score, pairs, notes)
 
 
+COMMON_NOTE = "only common name parts agree"
+WHOLE_NOTE = "the whole name agrees, though its parts are common"
+
+
+def _whole(q: NameForm, r: NameForm, pairs: list[tuple[int, int, float, str, str]]) -> bool:
+    """Whether two names agree in full, word for word (2+ words, none only alike): a
+    person's whole name of common parts is not capped unless very common (`whole_min`):
+    "Maria Zakharova" for ZAKHAROVA, Maria Vladimirovna alerts, as a screening must;
+    "Carlos Pérez" for PEREZ AMPUEDA, Carlos Alfredo, a common name inside a longer one,
+    does not, nor "Ali Hassan" for ALI HASSAN. Patronymics and middle names may be left out."""
+    words = 0
+    for i, j, sim, _, _ in pairs:
+        if i >= 0 and j >= 0:
+            if sim < WHOLE_SIMILARITY:
+                return False
+            words += q.tokens[i].kind == WORD_KIND and r.tokens[j].kind == WORD_KIND
+    return words >= 2
+
+
+WHOLE_SIMILARITY = 0.9  # a transliteration or variant at least (not a typo, not phonetic)
 _CONTENT = frozenset({WORD_KIND, NUMBER})
 # parts a name may lack even when an initial stands for one of its names (V. Putin for
 # PUTIN, Vladimir Vladimirovich): patronymics and known middle names

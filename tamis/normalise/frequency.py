@@ -14,6 +14,10 @@ they say how common the name is, which no single spelling does. Settings are the
   of its 329 such people, but would be by far more of all 11,339): by (all people / abjad
   people) ** `abjad_scale`;
 - `count(key)`: the (pooled) number of bearers, 0 below the table's minimum.
+
+The counts over-represent the cultures the lists name most and miss the common names of
+others (Smirnov, Nguyen, Yilmaz would be rare): the family and given names names_common.yml
+lists as the most common of their country count as borne by at least `common_listed` people.
 """
 
 from __future__ import annotations
@@ -22,12 +26,15 @@ import math
 from functools import cache
 
 from tamis.normalise.data import load_table
+from tamis.normalise.text import fold
+from tamis.normalise.tokens import token
 from tamis.normalise.translit import variant_groups
 from tamis.resources import RESOURCES
 
 __all__ = ["count", "people", "rarity"]
 
 TABLE = "name_frequency.tsv"
+COMMON = "names_common.yml"
 
 
 @cache
@@ -49,6 +56,9 @@ def _table() -> tuple[dict[str, int], int, int]:
                 counts[key] = int(persons)
     if total <= 0 or abjad <= 0:
         raise ValueError(f"tamis/resources/{TABLE}: no *total* or *abjad* line")
+    least = int(load_table("match_weights.yml")["name"]["frequency"]["common_listed"])
+    for key in common_names():
+        counts[key] = max(counts.get(key, 0), least)
     pooled: dict[int, int] = {}
     groups = {key: variant_groups(key) for key in counts}
     for key, n in counts.items():
@@ -58,6 +68,26 @@ def _table() -> tuple[dict[str, int], int, int]:
         if gs:
             counts[key] = max(counts[key], *(pooled[g] for g in gs))
     return counts, total, abjad
+
+
+@cache
+def common_names() -> frozenset[str]:
+    """Spelling keys of the family and given names names_common.yml lists as among the most
+    common of a country (Smirnov, Nguyen, Yilmaz; Giuseppe, Jennifer), with the feminine
+    forms of family names (Smirnova)."""
+    out: set[str] = set()
+    table = load_table(COMMON)
+    for country, spec in [*table["surnames"].items(), *table["given"].items()]:
+        endings = dict(spec.get("feminine") or {})
+        for name in spec["names"]:
+            forms = [str(name)] + [str(name)[: -len(m)] + f for m, f in endings.items()
+                                   if str(name).lower().endswith(m)]  # fmt: skip
+            for form in forms:
+                key = token(fold(form)).key
+                if not key:
+                    raise ValueError(f"tamis/resources/{COMMON}: {country}: no key for {form!r}")
+                out.add(key)
+    return frozenset(out)
 
 
 @cache
