@@ -60,16 +60,43 @@ def role_before(words: Sequence[Word], i: int) -> tuple[str, ...] | None:
 def article_countries(words: Iterable[Word]) -> frozenset[str]:
     """Countries the article names (names in any language, adjectives, capitals)."""
     found: set[str] = set()
-    memo = _COUNTRY_OF
+    memo, pairs = _COUNTRY_OF, _COUNTRY_OF_TWO
     if len(memo) >= CACHE:
         memo.clear()
-    for w in words:
+    if len(pairs) >= CACHE:
+        pairs.clear()
+    ws = words if isinstance(words, Sequence) else list(words)
+    skip = -1
+    for i, w in enumerate(ws):
+        if i == skip:
+            continue  # the second word of a two-word name ("Korea" of "North Korea")
+        if w.joined and w.cap and i + 1 < len(ws) and ws[i + 1].cap:
+            key = (w.text, ws[i + 1].text)
+            two = pairs.get(key, "")
+            if two == "":
+                two = pairs[key] = _country_of_two(w, ws[i + 1])
+            if two is not None:
+                found.add(two)
+                skip = i + 1
+                continue
         code = memo.get(w.text, "")
         if code == "":
             code = memo[w.text] = _country_of(w)
         if code is not None:
             found.add(code)
     return frozenset(found)
+
+
+_COUNTRY_OF_TWO: dict[tuple[str, str], str | None] = {}  # two words -> the country they name
+
+
+def _country_of_two(a: Word, b: Word) -> str | None:
+    """The country two capitalised words name together ("North Korea", "United States",
+    "Saudi Arabia"), when that is not the country of either word alone."""
+    if a.upper or b.upper:
+        return None
+    code = country_code(f"{a.text} {b.text}")
+    return code if code and code != country_code(b.text) else None
 
 
 _COUNTRY_OF: dict[str, str | None] = {}  # word as written -> the country it names, or None

@@ -18,6 +18,7 @@ from bisect import bisect_left, bisect_right
 from functools import cache
 from typing import Any
 
+from tamis.match.names import WHOLE_NOTE
 from tamis.match.score import Match
 from tamis.match.screen import Screener, screener
 from tamis.model.store import Store
@@ -90,10 +91,12 @@ class Scanner:
                 continue  # an acronym is ambiguous: not of a country the article is not about
             if _described(m) and linker.agrees(m, countries) is False:
                 continue  # "the Ministry of Defence" of London is not North Korea's
+            spoken = countries | _SPOKEN_IN.get(lang or "", _NO_COUNTRY)
+            if _common_whole(m) and linker.agrees(m, spoken) is False:
+                continue  # a "Mohamed El-Amine" of Somalia is not the listed Lebanese
             if (single is not None and not acronym and (m.schema not in _NAMED_ALONE or (
                     m.schema == "Organization" and b - a <= ACRONYM and text[a].isupper()))
-                    and linker.agrees(m, countries | _SPOKEN_IN.get(lang or "", _NO_COUNTRY))
-                    is False):  # fmt: skip
+                    and linker.agrees(m, spoken) is False):  # fmt: skip
                 continue  # "Alicante", "Constanta", "the Opera": a place or a word first
             party = parties.setdefault(m.id or "", _Party(m))
             if party.holds(a, b):  # "Роснефть" inside "Компания Роснефть": one mention,
@@ -359,6 +362,15 @@ def _described(m: Match) -> bool:
         return True
     form = al.candidate
     return form.kind == ORG and all(t.kind != WORD or t.generic or t.concepts for t in form.tokens)
+
+
+def _common_whole(m: Match) -> bool:
+    """Whether the hit holds by a whole name of common parts ("Maria Zakharova", "Mohamed
+    El-Amine"): an alert in a screening, but many people in the news bear such a name, so
+    the article must be about one of the entity's countries (or be written in its language:
+    Russian names Russians without saying so)."""
+    found = m.name_alignment()
+    return found is not None and any(n.startswith(WHOLE_NOTE) for n in found[0].notes)
 
 
 def _particle_of(ws: list[Word], p: int, text: str, stop: frozenset[str]) -> bool:

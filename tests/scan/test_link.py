@@ -79,3 +79,13 @@ def test_a_country_in_an_inflected_form(word: str, code: str | None) -> None:
     # -ия and the German word for south do not
     found = article_countries(words(f"Und {word} sagte."))
     assert found == (frozenset({code}) if code else frozenset())
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [("Talks with North Korea stalled.", {"kp"}), ("Saudi Arabia and Sri Lanka signed.", {"sa", "lk"}),
+     ("South Korea and the United States held drills.", {"kr", "us"}), ("Korea is divided.", {"kr"})],
+)
+def test_a_country_named_in_two_words(text: str, codes: set[str]) -> None:
+    # "North Korea" is not Korea (the South); "United States" names no country word by word
+    assert article_countries(words(text)) == frozenset(codes)

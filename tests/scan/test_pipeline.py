@@ -378,3 +378,14 @@ def test_a_name_inside_a_longer_mention_of_the_same_party_is_not_a_second_mentio
     result = all_scanner.scan("Компания Роснефть сообщила о росте добычи.", fast=True)
     assert _parties(result) == {"ofac-cons:17022": ["Компания Роснефть"]}
     assert result.parties[0].score > 0.9
+
+
+def test_a_whole_name_of_common_parts_needs_the_article_about_its_country(
+    sdn_scanner: Scanner,
+) -> None:
+    # Maria and Zakharova are among the commonest Russian names: the engine alerts on the
+    # whole name, and an article links it only when about one of the entity's countries
+    russia = "Russian Foreign Ministry spokeswoman Maria Zakharova said Moscow would respond."
+    assert _parties(sdn_scanner.scan(russia, fast=True)) == {"ofac-sdn:37509": ["Maria Zakharova"]}
+    somalia = "Mohamed El-Amine, Somalia's finance minister, met donors in Mogadishu."
+    assert sdn_scanner.scan(somalia, fast=True).parties == []
