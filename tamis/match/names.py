@@ -54,10 +54,11 @@ class NameAlignment:
 
     `pairs`: (query index or -1, candidate index or -1, similarity, kind, rule); -1 marks a
     part with no counterpart on that side. `notes`: score factors applied (family name,
-    numbers).
+    numbers). `distinct`: how distinctive the agreeing words of people's names are (1.0
+    when not measured: no cap could apply).
     """
 
-    __slots__ = ("candidate", "notes", "pairs", "query", "score")
+    __slots__ = ("candidate", "distinct", "notes", "pairs", "query", "score")
 
     def __init__(
         self,
@@ -66,12 +67,14 @@ class NameAlignment:
         score: float,
         pairs: list[tuple[int, int, float, str, str]],
         notes: tuple[str, ...],
+        distinct: float = 1.0,
     ) -> None:
         self.query = query
         self.candidate = candidate
         self.score = score
         self.pairs = pairs
         self.notes = notes
+        self.distinct = distinct
 
 
 class _Profile:
@@ -322,6 +325,7 @@ def align(q: NameForm, r: NameForm) -> NameAlignment:
         not content or partial or rp.family or qp.family or (qp.numbers and rp.numbers)
     ):
         score, notes = _penalties(qp, rp, q_used, r_used, pairs, content, partial, score)
+    distinct = 1.0
     if content and qp.rarities and rp.rarities and score > frequency().cap_min:
         cap, distinct = common_cap(q, r, qp, rp, pairs)
         if score <= cap:
@@ -331,7 +335,7 @@ def align(q: NameForm, r: NameForm) -> NameAlignment:
         else:  # above the cap a score rises only by `cap_slope` (order kept)
             score = cap + (score - cap) * frequency().cap_slope
             notes += (f"{COMMON_NOTE} (distinctiveness {distinct:.2f})",)
-    return NameAlignment(q, r, score, pairs, notes)
+    return NameAlignment(q, r, score, pairs, notes, distinct)
 
 
 COMMON_NOTE = "only common name parts agree"

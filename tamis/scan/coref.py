@@ -35,6 +35,7 @@ __all__ = ["FullMention", "attach", "org_parts", "org_short_forms", "rare_surnam
            "short_forms"]
 
 FullMention = tuple[str, int, int]  # entity id, first word, last word
+SHORT = 3  # letters up to which an organisation's one-word name is initials (in capitals)
 
 
 def short_forms(words: Sequence[Word], looks: Sequence[Lookup], gaz: Gazetteer,
@@ -140,6 +141,7 @@ def org_short_forms(words: Sequence[Word], looks: Sequence[Lookup], gaz: Gazette
     if not owners:
         return out
     every: set[int] = set().union(*(parts for parts, _ in owners.values()))
+    keys = gaz.vocab.keys
     acronyms = any(initials for _, initials in owners.values())
     for i, (w, look) in enumerate(zip(words, looks)):
         if not (w.upper and acronyms) and every.isdisjoint(look[0]):
@@ -148,6 +150,8 @@ def org_short_forms(words: Sequence[Word], looks: Sequence[Lookup], gaz: Gazette
             continue
         key = query_acronym_key(w.text) if w.upper else None
         exact = look[0]
+        if not w.upper:  # a short one-word name is initials (FRD), written in capitals:
+            exact = frozenset(k for k in exact if len(keys[k]) > SHORT)  # not فرض "imposed"
         hits = [eid for eid, (parts, initials) in owners.items()
                 if (exact and exact & parts) or (key and key in initials)]  # fmt: skip
         if len(hits) == 1:

@@ -110,7 +110,7 @@ def _not_countries() -> frozenset[str]:
 def _country_of(w: Word) -> str | None:
     code = _country_words().get(w.folded)
     if code is None and w.cap and not w.upper and len(w.folded) >= MIN_COUNTRY_WORD:
-        if w.folded in _not_countries() or variants(w.folded)[-1] in _not_countries():
+        if w.folded in _not_countries():
             return None
         code = country_code(w.text) or _inflected_country(w.folded)
     return code
@@ -128,7 +128,7 @@ def _inflected_country(folded: str) -> str | None:
         return None  # a nominative (Мария), not a country's oblique case
     for stem in variants(folded)[1:]:
         for end in _COUNTRY_ENDS if not stem.isascii() else ("",):
-            code = country_code(stem + end)
+            code = country_code(stem + end) if stem + end not in _not_countries() else None
             if code:
                 return code
     return None

@@ -18,6 +18,7 @@ from bisect import bisect_left, bisect_right
 from functools import cache
 from typing import Any
 
+from tamis.match.commonness import frequency
 from tamis.match.names import WHOLE_NOTE
 from tamis.match.score import Match
 from tamis.match.screen import Screener, screener
@@ -286,10 +287,15 @@ def _known_words(ws: list[Word]) -> list[tuple[int, int, str]]:
     out = []
     for i, w in enumerate(ws):
         folded = w.folded
-        # "Stato islamico": 2-3 words, one name (the keys' alefs are unified: Arabic only)
-        if w.cap and (folded if folded.isascii() else phrase_word(folded)) in firsts:
+        # "Stato islamico": 2-3 words, one name (the keys' alefs are unified: Arabic only),
+        # its first word perhaps with an Arabic clitic (لحزب الله "of Hizballah")
+        first = folded if folded.isascii() else phrase_word(folded)
+        if w.cap and first not in firsts and first[:1] in heads:
+            first = next((first[len(p) :] for p in prefixes
+                          if first.startswith(p) and first[len(p) :] in firsts), first)  # fmt: skip
+        if w.cap and first in firsts:
             for size in (3, 2):
-                key = tuple(phrase_word(x.folded) for x in ws[i : i + size])
+                key = (first, *(phrase_word(x.folded) for x in ws[i + 1 : i + size]))
                 if len(key) == size and key in phrases:
                     out.append((w.start, ws[i + size - 1].end, phrases[key]))
                     break
@@ -366,11 +372,14 @@ def _described(m: Match) -> bool:
 
 def _common_whole(m: Match) -> bool:
     """Whether the hit holds by a whole name of common parts ("Maria Zakharova", "Mohamed
-    El-Amine"): an alert in a screening, but many people in the news bear such a name, so
+    El-Amine") that would not alert were it not whole (distinctiveness below the cap's
+    `cap_common`): an alert in a screening, but many people in the news bear such a name, so
     the article must be about one of the entity's countries (or be written in its language:
     Russian names Russians without saying so)."""
     found = m.name_alignment()
-    return found is not None and any(n.startswith(WHOLE_NOTE) for n in found[0].notes)
+    if found is None or found[0].distinct >= frequency().cap_common:
+        return False  # distinctive enough that the name alerts capped or not (نعيم قاسم)
+    return any(n.startswith(WHOLE_NOTE) for n in found[0].notes)
 
 
 def _particle_of(ws: list[Word], p: int, text: str, stop: frozenset[str]) -> bool:

@@ -21,6 +21,7 @@ from tamis.scan.words import Word, honorifics, hyphened, particles
 __all__ = ["ACRONYM", "NEAR_SINGLE", "Entry", "Rules", "after_particle", "position",
            "sentence_start"]
 
+_LATIN_END = "\u024f"  # the last letter of the Latin blocks (Extended-B)
 ACRONYM = 5  # a single-word name this short must be written in capitals ("RDIF")
 NEAR_SINGLE = 8  # a single-word name this long may be spelt another way ("Hezbollah")
 # (entity number, person?, required parts, optional parts, family parts)
@@ -187,6 +188,8 @@ class Rules:
             return False
         if text and text[words[a].end : words[b].start] != " ":
             return False  # a hyphenated compound ("Hamas-Chef") is the name and a noun
+        if (words[a].text[0] <= _LATIN_END) != (words[b].text[0] <= _LATIN_END):
+            return False  # "Усманова Dilbar": a name is written in one script
         titles = honorifics()
         for w in (words[a], words[b]):
             if not w.text[:1].isupper() or w.folded in self.stop or w.folded in titles:

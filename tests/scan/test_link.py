@@ -72,7 +72,7 @@ def test_the_occupation_written_before_a_name(text: str, role: str | None) -> No
 @pytest.mark.parametrize(
     ("word", "code"),
     [("Russlands", "ru"), ("Irans", "ir"), ("России", "ru"), ("Венесуэлы", "ve"),
-     ("Ирана", "ir"), ("Мария", None), ("Süden", None), ("Peters", None)],
+     ("Ирана", "ir"), ("Мария", None), ("Марии", None), ("Süden", None), ("Peters", None)],
 )
 def test_a_country_in_an_inflected_form(word: str, code: str | None) -> None:
     # German genitives and Russian cases name the country; a Russian first name ending in

@@ -389,3 +389,31 @@ def test_a_whole_name_of_common_parts_needs_the_article_about_its_country(
     assert _parties(sdn_scanner.scan(russia, fast=True)) == {"ofac-sdn:37509": ["Maria Zakharova"]}
     somalia = "Mohamed El-Amine, Somalia's finance minister, met donors in Mogadishu."
     assert sdn_scanner.scan(somalia, fast=True).parties == []
+
+
+def test_a_latin_name_after_a_cyrillic_one_is_a_name_of_its_own(sdn_scanner: Scanner) -> None:
+    # a name is written in one script: "Усманова Dilbar" is the owner, then his yacht
+    text = "Яхта Алишера Усманова Dilbar по-прежнему арестована в Гамбурге."
+    assert _parties(sdn_scanner.scan(text, fast=True)) == {
+        "ofac-sdn:35283": ["Алишера Усманова"], "ofac-sdn:35301": ["Dilbar"]}  # fmt: skip
+
+
+def test_a_feminine_noun_in_the_russian_genitive(sdn_scanner: Scanner) -> None:
+    # Хезболлы is the genitive of Хезболла: the stem takes the nominative's -а back
+    text = "Генеральный секретарь «Хезболлы» выступил с речью."
+    assert _parties(sdn_scanner.scan(text, fast=True)) == {"ofac-sdn:4697": ["Хезболлы"]}
+
+
+def test_an_arabic_word_is_no_organisations_initials(all_scanner: Scanner) -> None:
+    # فرض ("imposed") has the letters of FRD, an alias of HIZBALLAH: a short one-word name
+    # is initials, written in capitals; the whole name stays a hit, and so does its leader
+    text = "فرضت الخزانة عقوبات، وفرض حزب الله شروطه، وأشاد الأمين العام لحزب الله نعيم قاسم بالمقاومة."
+    found = _parties(all_scanner.scan(text, fast=True))
+    assert found == {"ofac-sdn:4697": ["حزب الله", "لحزب الله"], "ofac-sdn:24514": ["نعيم قاسم"]}
+
+
+def test_hizballah_as_arabic_writes_it_with_the_sdn_list_alone(sdn_scanner: Scanner) -> None:
+    # no list writes حزب الله in Arabic script; with a clitic on its first word: لحزب الله
+    text = "وقال حزب الله إنه سيرد، وأشاد الأمين العام لحزب الله نعيم قاسم بالمقاومة."
+    assert _parties(sdn_scanner.scan(text, fast=True)) == {
+        "ofac-sdn:4697": ["حزب الله", "لحزب الله"], "ofac-sdn:24514": ["نعيم قاسم"]}  # fmt: skip
