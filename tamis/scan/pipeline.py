@@ -150,6 +150,9 @@ class Scanner:
         for a, b, query in cited + _known_words(ws):
             if (a, b) not in out:  # a gazetteer span there already knows its entities
                 out[(a, b)] = (a, b, "UNK", GAZETTEER, query, self._cited_ids(query))
+        for a, b, query in _nicknamed(ws, looks, text, self.gazetteer.given):
+            if (a, b) not in out:  # the engine screens the name without the nickname
+                out[(a, b)] = (a, b, "PER", GAZETTEER, query, None)
         found = None
         if not fast and ner.model_name(lang):
             found = ner.entities(text, lang, self._unexplained(text, ws, looks, out))
@@ -315,6 +318,40 @@ def _first_letters() -> tuple[frozenset[str], frozenset[str]]:
     """The first words of the cited phrases, and the first letters of the clitics: a word
     that is neither is looked up no further."""
     return frozenset(k[0] for k in phrase_names()), frozenset(p[0] for p in clitics())
+
+
+_OPEN_QUOTES = frozenset('"“«‘\'„')
+_CLOSE_QUOTES = frozenset('"”»’\'“')
+NICKNAME_WORDS = 3  # words a quoted nickname holds at most
+
+
+def _nicknamed(ws: list[Word], looks: list[Lookup], text: str,
+               given: frozenset[int]) -> list[tuple[int, int, str]]:  # fmt: skip
+    """(start, end, query) of a person's name written with a quoted nickname between the
+    first name and the surname (Ismael "El Mayo" Zambada, Joaquín «El Chapo» Guzmán):
+    the span holds the nickname, the query the name without it. The first name must be a
+    listed person's, and the surname a listed name part."""
+    out = []
+    n = len(ws)
+    for i in range(n - 2):
+        w = ws[i]
+        if not (w.cap and looks[i][0] & given) or text[w.end : ws[i + 1].start].strip() not in _OPEN_QUOTES:
+            continue
+        for m in range(i + 1, min(i + 1 + NICKNAME_WORDS, n - 1)):
+            after = text[ws[m].end : ws[m + 1].start]
+            if after.strip() in _CLOSE_QUOTES and after.endswith(" "):
+                last = k = m + 1
+                while (last + 1 < n and text[ws[last].end : ws[last + 1].start] == " "
+                       and ws[last + 1].cap and (looks[last + 1][0] or looks[last + 1][1])):  # fmt: skip
+                    last += 1
+                if ws[k].cap and (looks[k][0] or looks[k][1]):
+                    parts = [i, *range(k, last + 1)]
+                    out.append((w.start, ws[last].end,
+                                " ".join(looks[p][2] or ws[p].folded for p in parts)))  # fmt: skip
+                break
+            if after != " ":
+                break  # a nickname is a few words in quotes, nothing else
+    return out
 
 
 def _unspaced(ws: list[Word]) -> list[tuple[int, int]]:

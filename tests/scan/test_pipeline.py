@@ -417,3 +417,13 @@ def test_hizballah_as_arabic_writes_it_with_the_sdn_list_alone(sdn_scanner: Scan
     text = "وقال حزب الله إنه سيرد، وأشاد الأمين العام لحزب الله نعيم قاسم بالمقاومة."
     assert _parties(sdn_scanner.scan(text, fast=True)) == {
         "ofac-sdn:4697": ["حزب الله", "لحزب الله"], "ofac-sdn:24514": ["نعيم قاسم"]}  # fmt: skip
+
+
+def test_a_quoted_nickname_between_first_name_and_surname(sdn_scanner: Scanner) -> None:
+    # the press writes a cartel leader's nickname inside his name; the engine screens the
+    # name without it (ZAMBADA GARCIA, Ismael; GUZMAN LOERA, Joaquin)
+    text = ('Ismael "El Mayo" Zambada was arrested last year. Joaquín «El Chapo» Guzmán is in '
+            'prison. Carlos "the Jackal" Smith was not.')
+    assert _parties(sdn_scanner.scan(text, fast=True)) == {
+        "ofac-sdn:7226": ['Ismael "El Mayo" Zambada'],
+        "ofac-sdn:6861": ["Joaquín «El Chapo» Guzmán"]}  # fmt: skip
