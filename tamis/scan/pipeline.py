@@ -142,8 +142,7 @@ class Scanner:
             while c.person and hyphened(ws, last, text):
                 last += 1  # "Kim Min-jae": the syllable after the hyphen is his name too
             a, b = ws[first].start, ws[last].end
-            query = " ".join(looks[i][2] or ws[i].folded
-                             for i in range(first, last + 1) if not ws[i].glue)  # fmt: skip
+            query = _query(ws, looks, first, last, text, c.person)
             ents = frozenset(ids[n] for n in c.entities)
             out[(a, b)] = (a, b, "PER" if c.person else "ORG", GAZETTEER, query, ents)
         cited = [(a, b, text[a:b]) for a, b in (_unspaced(ws) if _HAN.search(text) else ())]
@@ -318,6 +317,31 @@ def _first_letters() -> tuple[frozenset[str], frozenset[str]]:
     """The first words of the cited phrases, and the first letters of the clitics: a word
     that is neither is looked up no further."""
     return frozenset(k[0] for k in phrase_names()), frozenset(p[0] for p in clitics())
+
+
+SYLLABLE = 5  # letters of a syllable of a hyphenated given name (Heung-min, Jong-un)
+
+
+def _query(ws: list[Word], looks: list[Lookup], first: int, last: int, text: str,
+           person: bool) -> str:  # fmt: skip
+    """The name words first..last say, for the engine: each word as the gazetteer read it
+    (de-inflected); a person's hyphenated given name of short syllables is one name
+    ("Son Heung-min" -> "son heungmin": not the listed "Son Min" by its last syllable;
+    "Kim Jong-un" -> "kim jongun" still meets KIM, Jong Un, one part written as two)."""
+    out: list[str] = []
+    glued = False
+    for i in range(first, last + 1):
+        if ws[i].glue:
+            continue
+        word = looks[i][2] or ws[i].folded
+        if glued:
+            out[-1] += word
+        else:
+            out.append(word)
+        glued = (person and i < last and hyphened(ws, i, text)
+                 and len(ws[i].folded) <= SYLLABLE >= len(ws[i + 1].folded)
+                 and ws[i].folded not in particles())  # fmt: skip
+    return " ".join(out)
 
 
 _OPEN_QUOTES = frozenset('"“«‘\'„')

@@ -427,3 +427,10 @@ def test_a_quoted_nickname_between_first_name_and_surname(sdn_scanner: Scanner) 
     assert _parties(sdn_scanner.scan(text, fast=True)) == {
         "ofac-sdn:7226": ['Ismael "El Mayo" Zambada'],
         "ofac-sdn:6861": ["Joaquín «El Chapo» Guzmán"]}  # fmt: skip
+
+
+def test_a_hyphenated_given_name_is_one_name_for_the_engine(all_scanner: Scanner) -> None:
+    # Son Heung-min, a footballer: the UN lists "Son Min" as an alias of SON JONG HYOK, which
+    # his name's last syllable met; Kim Jong-un still meets KIM, Jong Un
+    text = "Son Heung-min was rested on Saturday. Kim Jong-un watched a missile test."
+    assert _parties(all_scanner.scan(text, fast=True)) == {"ofac-sdn:20157": ["Kim Jong-un"]}
