@@ -33,6 +33,7 @@ def build(screener: Screener) -> Gazetteer:
     groups: dict[int, list[int]] = {}
     phon: dict[str, list[int]] = {}
     concepts: dict[str, list[int]] = {}
+    respelt: dict[str, list[int]] = {}
     names: list[Entry] = []
     surnames: dict[int, list[int]] = {}
     given: set[int] = set()
@@ -49,6 +50,8 @@ def build(screener: Screener) -> Gazetteer:
                 phon.setdefault(tok.phon, []).append(k)  # type: ignore[attr-defined]
             for c in tok.concepts:  # type: ignore[attr-defined]
                 concepts.setdefault(c, []).append(k)
+            for alt, _ in tok.alts:  # type: ignore[attr-defined]
+                respelt.setdefault(alt, []).append(k)
             if tok.generic:  # type: ignore[attr-defined]
                 generic.add(k)
         return k
@@ -83,7 +86,7 @@ def build(screener: Screener) -> Gazetteer:
         rare = sorted(entry[2], key=df.__getitem__)[: 2 if len(entry[2]) >= 3 else 1]
         for k in rare:
             anchors.setdefault(k, []).append(i)
-    vocab = Vocabulary(list(keys), groups, phon, concepts)
+    vocab = Vocabulary(list(keys), groups, phon, concepts, respelt)
     return Gazetteer(vocab, names, anchors, surnames, sorted(given), sorted(generic),
                      sorted(titled))
 

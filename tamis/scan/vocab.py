@@ -121,12 +121,16 @@ class Vocabulary:
     """Listed spelling keys numbered, with the indexes a word lookup needs."""
 
     def __init__(self, keys: list[str], groups: dict[int, list[int]],
-                 phon: dict[str, list[int]], concepts: dict[str, list[int]]) -> None:  # fmt: skip
+                 phon: dict[str, list[int]], concepts: dict[str, list[int]],
+                 respelt: dict[str, list[int]] | None = None) -> None:  # fmt: skip
         self.keys = keys  # part number -> spelling key
         self.number = {k: n for n, k in enumerate(keys)}
         self.groups = groups  # variant group -> parts in it
         self.phon = phon  # metaphone code -> parts with it
         self.concepts = concepts  # organisation-word concept -> parts with it
+        # a listed part's key under a foreign romanisation convention -> the parts: the
+        # list may be the one writing a foreign way (AL-HAYYEH: Persian -eh, the press -a)
+        self.respelt = respelt or {}
         self.skeletons: dict[str, list[int]] = {}
         for n, k in enumerate(keys):
             sk = vowelless(k)
@@ -178,6 +182,7 @@ class Vocabulary:
                 m = self.number.get(alt)
                 if m is not None:
                     exact.add(m)
+            exact.update(self.respelt.get(tok.key, ()))
             for c in tok.concepts:
                 meant.update(self.concepts.get(c, ()))
             meant -= exact

@@ -203,3 +203,18 @@ def test_an_organisations_one_distinctive_word_is_its_name_among_generic_words()
     assert compare({"name": "VTB"}, bank).match
     other = Entity("t:2", "Company", {"name": ["VTB ATLANTIC SHIPPING"]}, source="t")
     assert not compare({"name": "VTB"}, other).match
+
+
+@pytest.mark.parametrize(("query", "listed"), [
+    ("Esmail Qaani", "GHANI, Esmail"),          # ق written gh (Persian) or q (Arabic)
+    ("Ghasem Soleimani", "SOLEIMANI, Qasem"),
+    ("Khalil al-Hayya", "AL-HAYYEH, Khalil"),   # the final ة written -eh or -a
+])  # fmt: skip
+def test_persian_and_arabic_romanisations_of_one_name(query: str, listed: str) -> None:
+    m = compare({"name": query}, {"name": listed, "schema": "Person"})
+    assert m.match, m.score
+
+
+def test_the_explanation_names_the_persian_romanisation() -> None:
+    m = compare({"name": "Esmail Qaani"}, {"name": "GHANI, Esmail", "schema": "Person"})
+    assert "Persian transliteration" in str(m.explanation.to_dict())

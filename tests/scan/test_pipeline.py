@@ -434,3 +434,13 @@ def test_a_hyphenated_given_name_is_one_name_for_the_engine(all_scanner: Scanner
     # his name's last syllable met; Kim Jong-un still meets KIM, Jong Un
     text = "Son Heung-min was rested on Saturday. Kim Jong-un watched a missile test."
     assert _parties(all_scanner.scan(text, fast=True)) == {"ofac-sdn:20157": ["Kim Jong-un"]}
+
+
+def test_a_name_the_list_writes_in_another_romanisation(all_scanner: Scanner) -> None:
+    # the consolidated list writes AL-HAYYEH (Persian-style -eh), the French press al-Hayya;
+    # OFAC writes GHANI, the press Qaani
+    text = ("Khalil al-Hayya dirige la délégation du Hamas au Caire. Le commandant de la "
+            "force Al-Qods, Esmaïl Qaani, n'est plus apparu en public.")
+    found = _parties(all_scanner.scan(text, fast=True))
+    assert found["ofac-cons:9706"] == ["Khalil al-Hayya"]
+    assert found["ofac-sdn:13107"] == ["Esmaïl Qaani"]
