@@ -16,7 +16,7 @@ from rigour.territories.util import normalize_territory_name
 
 from tamis.resources import RESOURCES
 
-__all__ = ["country_code"]
+__all__ = ["country_code", "name_starts"]
 
 
 @cache
@@ -43,3 +43,10 @@ def country_code(text: str | None) -> str | None:
     if territory is not None and territory.ftm_country:
         return territory.ftm_country
     return _names().get(normalize_territory_name(text))
+
+
+@cache
+def name_starts() -> frozenset[str]:
+    """The first words of the country names of two or more words, as normalised in the table
+    ("north" of "north korea", "saudi", "sri"): only such a word can start one."""
+    return frozenset(name.split(" ", 1)[0] for name in _names() if " " in name)

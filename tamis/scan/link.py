@@ -19,8 +19,9 @@ from functools import cache
 from tamis.match.score import Match
 from tamis.match.screen import Screener
 from tamis.normalise import country_code, fold
+from tamis.resources.countries import name_starts
 from tamis.normalise.data import load_table
-from tamis.scan.vocab import variants
+from tamis.scan.vocab import stop_words, variants
 from tamis.scan.words import Word
 
 __all__ = ["CONTEXT_BONUS", "Linker", "article_countries", "is_country", "role_before"]
@@ -65,11 +66,11 @@ def article_countries(words: Iterable[Word]) -> frozenset[str]:
         memo.clear()
     if len(pairs) >= CACHE:
         pairs.clear()
-    ws = words if isinstance(words, Sequence) else list(words)
-    skip = -1
-    for i, w in enumerate(ws):
-        if i == skip:
-            continue  # the second word of a two-word name ("Korea" of "North Korea")
+    ws = words if isinstance(words, list) else list(words)
+    starts = _starts()
+    taken: set[int] = set()  # the words of two-word names ("North Korea" is not Korea)
+    for i in [i for i, w in enumerate(ws) if w.folded in starts]:
+        w = ws[i]
         if w.joined and w.cap and i + 1 < len(ws) and ws[i + 1].cap:
             key = (w.text, ws[i + 1].text)
             two = pairs.get(key, "")
@@ -77,8 +78,8 @@ def article_countries(words: Iterable[Word]) -> frozenset[str]:
                 two = pairs[key] = _country_of_two(w, ws[i + 1])
             if two is not None:
                 found.add(two)
-                skip = i + 1
-                continue
+                taken.update((i, i + 1))
+    for w in (ws if not taken else [w for i, w in enumerate(ws) if i not in taken]):
         code = memo.get(w.text, "")
         if code == "":
             code = memo[w.text] = _country_of(w)
@@ -88,6 +89,13 @@ def article_countries(words: Iterable[Word]) -> frozenset[str]:
 
 
 _COUNTRY_OF_TWO: dict[tuple[str, str], str | None] = {}  # two words -> the country they name
+
+
+@cache
+def _starts() -> frozenset[str]:
+    """Words that can start a country name of two words, less the stop words and letters
+    ("the" of "the Gambia": the last word alone names it)."""
+    return frozenset(w for w in name_starts() - stop_words() if len(w) >= 3)
 
 
 def _country_of_two(a: Word, b: Word) -> str | None:

@@ -291,11 +291,11 @@ def _known_words(ws: list[Word]) -> list[tuple[int, int, str]]:
         folded = w.folded
         # "Stato islamico": 2-3 words, one name (the keys' alefs are unified: Arabic only),
         # its first word perhaps with an Arabic clitic (لحزب الله "of Hizballah")
-        first = folded if folded.isascii() else phrase_word(folded)
-        if w.cap and first not in firsts and first[:1] in heads:
+        first = (folded if folded.isascii() else phrase_word(folded)) if w.cap else ""
+        if first and first not in firsts and first[:1] in heads:
             first = next((first[len(p) :] for p in prefixes
                           if first.startswith(p) and first[len(p) :] in firsts), first)  # fmt: skip
-        if w.cap and first in firsts:
+        if first in firsts:
             for size in (3, 2):
                 key = (first, *(phrase_word(x.folded) for x in ws[i + 1 : i + size]))
                 if len(key) == size and key in phrases:
