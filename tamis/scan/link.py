@@ -19,8 +19,8 @@ from functools import cache
 from tamis.match.score import Match
 from tamis.match.screen import Screener
 from tamis.normalise import country_code, fold
-from tamis.resources.countries import name_starts
 from tamis.normalise.data import load_table
+from tamis.resources.countries import name_starts
 from tamis.scan.vocab import stop_words, variants
 from tamis.scan.words import Word
 
