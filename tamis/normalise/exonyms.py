@@ -87,6 +87,7 @@ def word_names() -> frozenset[str]:
                      if not _SEPARATORS.search(n) and not _HAN.match(n) and len(n) >= 4)  # fmt: skip
 
 
+PHRASE_WORDS = 5  # words a cited phrase holds at most ("Gardiens de la révolution": 4)
 # Arabic writes the hamza on an alef or leaves it out (الإسلامية, الاسلامية)
 _ALEF = str.maketrans("\u0623\u0625\u0622", "\u0627\u0627\u0627")
 
@@ -98,12 +99,12 @@ def phrase_word(folded: str) -> str:
 
 @cache
 def phrase_names() -> dict[tuple[str, ...], str]:
-    """The table's names of two or three words in a script with spaces ("stato islamico",
+    """The table's names of two to five words in a script with spaces ("stato islamico",
     الدولة الإسلامية), by their words (`phrase_word`): an article scanner takes such a
     phrase as a name when its first word is capitalised (or its script has no case)."""
     out = {}
     for native in load_table("names_exonyms.yml")["names"]:
         words = tuple(phrase_word(w) for w in fold(str(native)).split())
-        if 2 <= len(words) <= 3 and not _HAN.search(str(native)):
+        if 2 <= len(words) <= PHRASE_WORDS and not _HAN.search(str(native)):
             out[words] = str(native)
     return out

@@ -24,7 +24,13 @@ from tamis.match.score import Match
 from tamis.match.screen import Screener, screener
 from tamis.model.store import Store
 from tamis.normalise import ORG
-from tamis.normalise.exonyms import phrase_names, phrase_word, unspaced_names, word_names
+from tamis.normalise.exonyms import (
+    PHRASE_WORDS,
+    phrase_names,
+    phrase_word,
+    unspaced_names,
+    word_names,
+)
 from tamis.normalise.tokens import WORD
 from tamis.scan import coref, ner
 from tamis.scan.gazetteer import Gazetteer
@@ -283,20 +289,20 @@ _HAN = re.compile("[\u3400-\u9fff]")
 def _known_words(ws: list[Word]) -> list[tuple[int, int, str]]:
     """(start, end, query) of words that are a cited name by themselves (داعش, Daech:
     `names_exonyms.yml`), an Arabic clitic on them included in the span (وداعش), and of
-    runs of two or three words that are one ("Stato islamico")."""
+    runs of two to five words that are one ("Stato islamico")."""
     names, prefixes, phrases = word_names(), clitics(), phrase_names()
     firsts, heads = _first_letters()
     out = []
     for i, w in enumerate(ws):
         folded = w.folded
-        # "Stato islamico": 2-3 words, one name (the keys' alefs are unified: Arabic only),
+        # "Stato islamico": 2-5 words, one name (the keys' alefs are unified: Arabic only),
         # its first word perhaps with an Arabic clitic (لحزب الله "of Hizballah")
         first = (folded if folded.isascii() else phrase_word(folded)) if w.cap else ""
         if first and first not in firsts and first[:1] in heads:
             first = next((first[len(p) :] for p in prefixes
                           if first.startswith(p) and first[len(p) :] in firsts), first)  # fmt: skip
         if first in firsts:
-            for size in (3, 2):
+            for size in range(PHRASE_WORDS, 1, -1):
                 key = (first, *(phrase_word(x.folded) for x in ws[i + 1 : i + size]))
                 if len(key) == size and key in phrases:
                     out.append((w.start, ws[i + size - 1].end, phrases[key]))

@@ -444,3 +444,19 @@ def test_a_name_the_list_writes_in_another_romanisation(all_scanner: Scanner) ->
     found = _parties(all_scanner.scan(text, fast=True))
     assert found["ofac-cons:9706"] == ["Khalil al-Hayya"]
     assert found["ofac-sdn:13107"] == ["Esmaïl Qaani"]
+
+
+@pytest.mark.parametrize("text", [
+    "Iran's Revolutionary Guards seized a tanker.",
+    "Les Gardiens de la révolution iraniens ont saisi un pétrolier.",
+    "Die iranischen Revolutionsgarden beschlagnahmten einen Tanker.",
+    "I Guardiani della rivoluzione iraniani hanno sequestrato una petroliera.",
+    "КСИР Ирана захватил танкер.",
+    "استولى الحرس الثوري الإيراني على ناقلة.",
+])  # fmt: skip
+def test_the_revolutionary_guards_by_the_names_the_press_gives_them(
+    sdn_scanner: Scanner, text: str
+) -> None:
+    # names_exonyms.yml: no list writes these; a name of generic words, so the article
+    # must be about Iran
+    assert list(_parties(sdn_scanner.scan(text, fast=True))) == ["ofac-sdn:10391"]
