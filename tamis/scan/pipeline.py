@@ -297,14 +297,16 @@ def _known_words(ws: list[Word]) -> list[tuple[int, int, str]]:
         folded = w.folded
         # "Stato islamico": 2-5 words, one name (the keys' alefs are unified: Arabic only),
         # its first word perhaps with an Arabic clitic (لحزب الله "of Hizballah")
-        first = (folded if folded.isascii() else phrase_word(folded)) if w.cap else ""
+        # (a phrase needs a capital somewhere: "le groupe Wagner", not "stato islamico")
+        first = folded if folded.isascii() else phrase_word(folded) if w.cap else ""
         if first and first not in firsts and first[:1] in heads:
             first = next((first[len(p) :] for p in prefixes
                           if first.startswith(p) and first[len(p) :] in firsts), first)  # fmt: skip
         if first in firsts:
             for size in range(PHRASE_WORDS, 1, -1):
                 key = (first, *(phrase_word(x.folded) for x in ws[i + 1 : i + size]))
-                if len(key) == size and key in phrases:
+                if (len(key) == size and key in phrases
+                        and any(x.cap for x in ws[i : i + size])):  # fmt: skip
                     out.append((w.start, ws[i + size - 1].end, phrases[key]))
                     break
         if folded in names:

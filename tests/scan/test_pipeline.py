@@ -299,7 +299,8 @@ def test_a_hyphenated_syllable_that_is_a_stop_word(sdn_scanner: Scanner) -> None
 
 def test_german_sch_for_the_russian_zh(sdn_scanner: Scanner) -> None:
     text = "Jewgeni Prigoschin, der Chef der Wagner-Gruppe, kam ums Leben."
-    assert _parties(sdn_scanner.scan(text)) == {"ofac-sdn:21171": ["Jewgeni Prigoschin"]}
+    assert _parties(sdn_scanner.scan(text)) == {"ofac-sdn:21171": ["Jewgeni Prigoschin"],
+                                                "ofac-sdn:22543": ["Wagner-Gruppe"]}  # fmt: skip
 
 
 def test_ali_in_arabic_is_a_name_not_a_preposition(sdn_scanner: Scanner) -> None:
@@ -460,3 +461,20 @@ def test_the_revolutionary_guards_by_the_names_the_press_gives_them(
     # names_exonyms.yml: no list writes these; a name of generic words, so the article
     # must be about Iran
     assert list(_parties(sdn_scanner.scan(text, fast=True))) == ["ofac-sdn:10391"]
+
+
+@pytest.mark.parametrize(("text", "party"), [
+    ("Le groupe Wagner s'est retiré du Mali.", "ofac-sdn:22543"),
+    ("Группа Вагнера ушла из Мали.", "ofac-sdn:22543"),
+    ("ЧВК «Вагнер» ушла из Мали.", "ofac-sdn:22543"),
+    ("Palestinian Islamic Jihad claimed the attack in Gaza.", "ofac-sdn:4707"),
+    ("Les shebab ont attaqué une base en Somalie.", "ofac-sdn:10761"),
+])  # fmt: skip
+def test_organisations_by_the_names_the_press_gives_them(
+    sdn_scanner: Scanner, text: str, party: str
+) -> None:
+    assert list(_parties(sdn_scanner.scan(text, fast=True))) == [party]
+
+
+def test_wagner_alone_is_a_surname(sdn_scanner: Scanner) -> None:
+    assert sdn_scanner.scan("Richard Wagner schrieb Opern für Bayreuth.", fast=True).parties == []
