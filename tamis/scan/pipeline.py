@@ -153,8 +153,13 @@ class Scanner:
             out[(a, b)] = (a, b, "PER" if c.person else "ORG", GAZETTEER, query, ents)
         cited = [(a, b, text[a:b]) for a, b in (_unspaced(ws) if _HAN.search(text) else ())]
         for a, b, query in cited + _known_words(ws):
-            if (a, b) not in out:  # a gazetteer span there already knows its entities
-                out[(a, b)] = (a, b, "UNK", GAZETTEER, query, self._cited_ids(query))
+            known = self._cited_ids(query)
+            held = out.get((a, b))
+            if held is None:
+                out[(a, b)] = (a, b, "UNK", GAZETTEER, query, known)
+            elif known and held[5] is not None:  # both readings: "Islamic Jihad" is the
+                out[(a, b)] = (*held[:5], held[5] | known)  # PIJ as cited, and another
+                # group's name in part: the engine's scores decide
         for a, b, query in _nicknamed(ws, looks, text, self.gazetteer.given):
             if (a, b) not in out:  # the engine screens the name without the nickname
                 out[(a, b)] = (a, b, "PER", GAZETTEER, query, None)
