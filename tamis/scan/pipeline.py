@@ -39,7 +39,7 @@ from tamis.scan.language import detect
 from tamis.scan.link import Linker, article_countries, is_country, role_before
 from tamis.scan.reading import ACRONYM, sentence_start
 from tamis.scan.result import COREF, GAZETTEER, NER, Mention, Party, ScanResult
-from tamis.scan.vocab import Lookup, clitics
+from tamis.scan.vocab import Lookup, clitics, variants
 from tamis.scan.words import Word, honorifics, hyphened, particles, words
 
 __all__ = ["Scanner", "scan_text"]
@@ -289,6 +289,7 @@ class _Party:
 
 
 _HAN = re.compile("[\u3400-\u9fff]")
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
 
 
 def _known_words(ws: list[Word]) -> list[tuple[int, int, str]]:
@@ -317,6 +318,11 @@ def _known_words(ws: list[Word]) -> list[tuple[int, int, str]]:
         if folded in names:
             out.append((w.start, w.end, folded))
             continue
+        if w.cap and _CYRILLIC.match(folded):  # an inflected case: «Ростеха» is «Ростех»
+            stem = next((v for v in variants(folded)[1:] if v in names), None)
+            if stem is not None:
+                out.append((w.start, w.end, stem))
+                continue
         if folded[:1] in heads:
             for p in prefixes:
                 if folded.startswith(p) and folded[len(p) :] in names:

@@ -491,3 +491,9 @@ def test_islamic_jihad_is_the_palestinian_group_unless_named_longer(
     # the cited short name and the gazetteer's partial reading of ISLAMIC JIHAD GROUP meet
     # on one span: the engine's scores decide; the longer name is linked first
     assert list(_parties(sdn_scanner.scan(text, fast=True))) == [party]
+
+
+def test_rostec_as_russian_writes_it_in_any_case(all_scanner: Scanner) -> None:
+    # Ростех is the company's Russian name, Rostec its own Latin one (not a transliteration)
+    text = "Глава «Ростеха» Сергей Чемезов рассказал о работе госкорпорации «Ростех»."
+    assert _parties(all_scanner.scan(text, fast=True))["ofac-cons:17260"] == ["Ростеха", "Ростех"]
