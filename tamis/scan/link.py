@@ -124,21 +124,16 @@ def _country_of(w: Word) -> str | None:
     return code
 
 
-# endings a country's name takes back once an inflection is stripped: Russian feminine
-# nouns (России -> Росси-я, Венесуэлы -> Венесуэл-а); German and Latin need none (Russlands)
-_COUNTRY_ENDS = ("", "я", "а")
-
-
 def _inflected_country(folded: str) -> str | None:
     """The country an inflected name is of: German genitive "Russlands", Russian cases
-    "России", "Венесуэлы" (the stems of `scan_words.yml` `inflection`)."""
+    "России", "Венесуэлы" (the forms `scan_words.yml` `inflection` gives: the stem, and
+    the stem with a nominative's ending back, Росси-я, Венесуэл-а)."""
     if folded.endswith("я"):
         return None  # a nominative (Мария), not a country's oblique case
-    for stem in variants(folded)[1:]:
-        for end in _COUNTRY_ENDS if not stem.isascii() else ("",):
-            code = country_code(stem + end) if stem + end not in _not_countries() else None
-            if code:
-                return code
+    for form in variants(folded)[1:]:
+        code = country_code(form) if form not in _not_countries() else None
+        if code:
+            return code
     return None
 
 
