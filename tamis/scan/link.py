@@ -82,7 +82,7 @@ def article_countries(words: Iterable[Word]) -> frozenset[str]:
     for w in (ws if not taken else [w for i, w in enumerate(ws) if i not in taken]):
         code = memo.get(w.text, "")
         if code == "":
-            code = memo[w.text] = _country_of(w)
+            code = _remembered(w)
         if code is not None:
             found.add(code)
     return frozenset(found)
@@ -108,6 +108,16 @@ def _country_of_two(a: Word, b: Word) -> str | None:
 
 
 _COUNTRY_OF: dict[str, str | None] = {}  # word as written -> the country it names, or None
+
+
+def _remembered(w: Word) -> str | None:
+    """`_country_of`, kept per word as written (the memo `article_countries` reads)."""
+    code = _COUNTRY_OF.get(w.text, "")
+    if code == "":
+        if len(_COUNTRY_OF) >= CACHE:
+            _COUNTRY_OF.clear()
+        code = _COUNTRY_OF[w.text] = _country_of(w)
+    return code
 
 
 @cache
@@ -139,7 +149,7 @@ def _inflected_country(folded: str) -> str | None:
 
 def is_country(w: Word) -> bool:
     """A country name or adjective ("Russie", "russe"): context, never a party's name."""
-    return _country_of(w) is not None
+    return _remembered(w) is not None
 
 
 class Linker:
