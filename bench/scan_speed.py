@@ -46,7 +46,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from tamis.scan import link
+from tamis.scan import link, pipeline
 from tamis.scan.words import clear_caches
 
 REPO = Path(__file__).resolve().parent.parent
@@ -97,6 +97,7 @@ def _scan(job: tuple[str, bool, bool | str]) -> tuple[int, float]:
         getattr(_SCANNER.gazetteer, "_runs", {}).clear()
         getattr(_SCANNER.gazetteer, "_together", {}).clear()
         link._COUNTRY_OF.clear()
+        pipeline._word_reading.cache_clear()
     parties = len(_SCANNER.scan(text, fast=fast).parties)
     return parties, time.process_time() - cpu
 

@@ -42,10 +42,11 @@ def short_forms(words: Sequence[Word], looks: Sequence[Lookup], gaz: Gazetteer,
                 covered: set[int]) -> list[int]:  # fmt: skip
     """Positions of capitalised words standing alone that could be a listed surname."""
     out = []
-    for i, w in enumerate(words):
+    for i in [i for i, look in enumerate(looks) if look[0] or look[1]]:  # name parts
+        w = words[i]
         if i in covered or not w.cap or w.glue or w.folded in gaz.stop:
             continue
-        if not (looks[i][0] or looks[i][1]) or _in_longer_name(i, words, looks, gaz):
+        if _in_longer_name(i, words, looks, gaz):
             continue
         out.append(i)
     return out
@@ -143,9 +144,13 @@ def org_short_forms(words: Sequence[Word], looks: Sequence[Lookup], gaz: Gazette
     every: set[int] = set().union(*(parts for parts, _ in owners.values()))
     keys = gaz.vocab.keys
     acronyms = any(initials for _, initials in owners.values())
-    for i, (w, look) in enumerate(zip(words, looks)):
-        if not (w.upper and acronyms) and every.isdisjoint(look[0]):
-            continue  # the common case, decided first
+    # the words that can be one: one-word name parts of a flagged organisation, and, if
+    # one has initials, words in capitals
+    places = {i for i, look in enumerate(looks) if look[0] and not every.isdisjoint(look[0])}
+    if acronyms:
+        places.update(i for i, w in enumerate(words) if w.upper)
+    for i in sorted(places):
+        w, look = words[i], looks[i]
         if i in taken or not w.cap or w.glue or (w.folded in gaz.stop and not w.upper):
             continue
         key = query_acronym_key(w.text) if w.upper else None

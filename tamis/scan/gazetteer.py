@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from tamis.match.screen import Screener
 from tamis.scan.reading import Entry, Rules
 from tamis.scan.vocab import Lookup, Vocabulary, stop_words
-from tamis.scan.words import Word, hyphened
+from tamis.scan.words import Word
 
 __all__ = ["Candidate", "Gazetteer"]
 
@@ -103,35 +103,37 @@ class Gazetteer:
         look, stop, memo = self.vocab.lookup, self.stop, self._looks
         if len(memo) >= LOOKS_CACHE:
             memo.clear()
-        out = []
-        for i, w in enumerate(words):
-            if w.glue:
-                out.append(_NONE)
-                continue
-            if text and i and w.folded in stop and hyphened(words, i - 1, text):
-                out.append(look(w.folded))
-                continue
+        get = memo.get  # words repeat: most are in the memo (a list, then the exceptions)
+        out: list[Lookup | None] = [_NONE if w.glue else get(w.text) for w in words]
+        if text:
+            for i in [i for i, w in enumerate(words) if i and w.folded in stop]:
+                w, before = words[i], words[i - 1]
+                if not w.glue and before.joined and text[before.end : w.start] == "-":
+                    out[i] = look(w.folded)
+        for i in [i for i, hit in enumerate(out) if hit is None]:
+            w = words[i]
             hit = memo.get(w.text)
             if hit is None:
                 # a stop word is nothing unless capitalised in a script with case ("Le
                 # Pen"); in a script without case (Arabic: إلى "to") it is nothing
                 hit = memo[w.text] = (_NONE if w.folded in stop and not w.text[:1].isupper()
                                       else look(w.folded))  # fmt: skip
-            out.append(hit)
-        return out
+            out[i] = hit
+        return out  # type: ignore[return-value]  # no None is left
 
     def find(self, words: list[Word], looks: list[Lookup], text: str = "") -> list[Candidate]:
         """Candidate spans of listed names, in text order, one per distinct span (`text`,
         the words' text, tells a space from a hyphen between them)."""
         found: dict[tuple[int, int], tuple[set[int], bool]] = {}
-        i, n, stop = 0, len(words), self.stop
-        while i < n:
-            if not (looks[i][0] or looks[i][1]):
-                i += 1
-                continue
-            j = i
+        n, stop = len(words), self.stop
+        i = -1  # the last word of the run read last
+        for start in [k for k, look in enumerate(looks) if look[0] or look[1]]:
+            if start <= i:
+                continue  # inside the run before
+            i = j = start
             while j + 1 < n and words[j].joined:
-                step = self._step(words, looks, j + 1)
+                nxt = looks[j + 1]
+                step = 1 if nxt[0] or nxt[1] or words[j + 1].glue else self._step(words, looks, j + 1)
                 if not step:
                     break
                 j += step
@@ -140,7 +142,7 @@ class Gazetteer:
             # refuses in lower case, short or a stop word: skip the run at once
             if i < j or (w.text[:1].isupper() and len(w.folded) >= 3 and w.folded not in stop):
                 self._run(words, looks, i, j, found, text)
-            i = j + 1
+            i = j
         self._joined(words, looks, found)
         return [Candidate(a, b, frozenset(ents), person)
                 for (a, b), (ents, person) in sorted(found.items())]  # fmt: skip
@@ -150,9 +152,10 @@ class Gazetteer:
         """A one-word organisation name written as two words (حزب الله = Hizballah, "Hizb
         Allah"): two adjacent name words looked up together."""
         singles = self._wake_index()[0]
-        for p in range(len(words) - 1):
+        last = len(words) - 1
+        for p in [k for k, look in enumerate(looks) if look[0] and k < last]:
             a, b = words[p], words[p + 1]
-            if not (a.joined and looks[p][0] and looks[p + 1][0]) or (p, p + 1) in found:
+            if not (a.joined and looks[p + 1][0]) or (p, p + 1) in found:
                 continue
             if not (a.cap and b.cap) or a.upper or b.upper:
                 continue

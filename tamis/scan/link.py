@@ -79,8 +79,10 @@ def article_countries(words: Iterable[Word]) -> frozenset[str]:
             if two is not None:
                 found.add(two)
                 taken.update((i, i + 1))
-    for w in (ws if not taken else [w for i, w in enumerate(ws) if i not in taken]):
-        code = memo.get(w.text, "")
+    distinct = ({w.text: w for w in ws} if not taken  # words repeat: each read once
+                else {w.text: w for i, w in enumerate(ws) if i not in taken})  # fmt: skip
+    for text, w in distinct.items():
+        code = memo.get(text, "")
         if code == "":
             code = _remembered(w)
         if code is not None:

@@ -12,10 +12,11 @@ so scanning many articles pays for loading once.
 
 from __future__ import annotations
 
+import gc
 import re
 import time
 from bisect import bisect_left, bisect_right
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from tamis.match.commonness import frequency
@@ -40,7 +41,7 @@ from tamis.scan.link import Linker, article_countries, is_country, role_before
 from tamis.scan.reading import ACRONYM, sentence_start
 from tamis.scan.result import COREF, GAZETTEER, NER, Mention, Party, ScanResult
 from tamis.scan.vocab import Lookup, clitics, variants
-from tamis.scan.words import Word, honorifics, hyphened, particles, words
+from tamis.scan.words import CACHE, Word, honorifics, hyphened, particles, words
 
 __all__ = ["Scanner", "scan_text"]
 
@@ -74,9 +75,20 @@ class Scanner:
     def scan(self, text: str, *, fast: bool = False, language: str | None = None,
              threshold: float | None = None) -> ScanResult:  # fmt: skip
         """Scan one text; `fast` = gazetteer only (no NER); `language` skips detection."""
+        enabled = gc.isenabled()
+        gc.disable()  # a scan makes thousands of short-lived, acyclic objects (the words,
+        try:  # their lookups): collecting while it runs costs 15-30% of a fast scan
+            return self._scan(text, fast, language, threshold)
+        finally:
+            if enabled:
+                gc.enable()
+
+    def _scan(self, text: str, fast: bool, language: str | None,
+              threshold: float | None) -> ScanResult:  # fmt: skip
         began, loaded = time.perf_counter(), ner.loading_seconds()
         lang = language or detect(text, fast)
         ws = words(text)
+        starts = [w.start for w in ws]  # for `_word_at`
         gaz, linker = self.gazetteer, self._linker(threshold)
         looks = gaz.lookups(ws, text)
         countries = article_countries(ws)
@@ -89,10 +101,10 @@ class Scanner:
                             countries, ids)  # fmt: skip
             if m is None or any(p.overlaps(a, b, m.id) for p in parties.values()):
                 continue
-            role = role_before(ws, _word_at(ws, a)) if m.schema == "Person" else None
+            role = role_before(ws, _word_at(starts, a)) if m.schema == "Person" else None
             if role and not linker.fits_role(m, role):
                 continue  # "l'économiste Natalya Orlova" is not the Duma member
-            single = _single_word(ws, a, b)
+            single = _single_word(ws, starts, a, b)
             acronym = single is not None and single.upper
             if acronym and countries and linker.agrees(m, countries) is False:
                 continue  # an acronym is ambiguous: not of a country the article is not about
@@ -110,8 +122,8 @@ class Scanner:
                 party.better(m)  # the better of the two scores
                 continue
             party.add(mention, m)
-            fulls.append((m.id or "", _word_at(ws, a), _word_at(ws, b - 1)))
-        self._coref(text, ws, looks, parties, fulls, mentions, countries, linker)
+            fulls.append((m.id or "", _word_at(starts, a), _word_at(starts, b - 1)))
+        self._coref(text, ws, starts, looks, parties, fulls, mentions, countries, linker)
         out = sorted((p.result(self.screener) for p in parties.values()),
                      key=lambda p: (-p.score, p.mentions[0].start))  # fmt: skip
         mentions.sort(key=lambda m: (m.start, -m.end))
@@ -197,7 +209,7 @@ class Scanner:
                    for i in range(bisect_left(starts, a), bisect_left(starts, b))}  # fmt: skip
         known: frozenset[int] = frozenset()
         for a, b in found:
-            known |= looks[_word_at(ws, b - 1)][0] | looks[_word_at(ws, b - 1)][1]
+            known |= looks[_word_at(starts, b - 1)][0] | looks[_word_at(starts, b - 1)][1]
         stop, titles = self.gazetteer.stop, honorifics()
         hot = []
         for i, w in enumerate(ws):
@@ -208,7 +220,7 @@ class Scanner:
                 hot.append(w.start)
         return ner.windows(text, hot)  # the sentence around each such word
 
-    def _coref(self, text: str, ws: list[Word], looks: list[Lookup],
+    def _coref(self, text: str, ws: list[Word], starts: list[int], looks: list[Lookup],
                parties: dict[str, _Party], fulls: list[coref.FullMention],
                mentions: list[Mention], countries: frozenset[str], linker: Linker) -> None:  # fmt: skip
         covered = {i for _, f, last in fulls for i in range(f, last + 1)}
@@ -228,7 +240,7 @@ class Scanner:
         orgs = {eid: coref.org_parts(self.gazetteer, pe.names) for eid in parties
                 if (pe := self.screener.get(eid)) is not None and pe.schema != "Person"}  # fmt: skip
         held = {i for p in parties.values() for m in p.mentions
-                for i in range(_word_at(ws, m.start), _word_at(ws, m.end - 1) + 1)}  # fmt: skip
+                for i in range(_word_at(starts, m.start), _word_at(starts, m.end - 1) + 1)}  # fmt: skip
         short = coref.org_short_forms(ws, looks, self.gazetteer, held | set(tied), orgs)
         for i, eid in short.items():
             w = ws[i]
@@ -296,39 +308,51 @@ def _known_words(ws: list[Word]) -> list[tuple[int, int, str]]:
     """(start, end, query) of words that are a cited name by themselves (داعش, Daech:
     `names_exonyms.yml`), an Arabic clitic on them included in the span (وداعش), and of
     runs of two to five words that are one ("Stato islamico")."""
-    names, prefixes, phrases = word_names(), clitics(), phrase_names()
-    firsts, heads = _first_letters()
+    phrases = phrase_names()
     out = []
-    for i, w in enumerate(ws):
-        folded = w.folded
-        # "Stato islamico": 2-5 words, one name (the keys' alefs are unified: Arabic only),
-        # its first word perhaps with an Arabic clitic (لحزب الله "of Hizballah")
-        # (a phrase needs a capital somewhere: "le groupe Wagner", not "stato islamico")
-        first = folded if folded.isascii() else phrase_word(folded) if w.cap else ""
-        if first and first not in firsts and first[:1] in heads:
-            first = next((first[len(p) :] for p in prefixes
-                          if first.startswith(p) and first[len(p) :] in firsts), first)  # fmt: skip
-        if first in firsts:
+    hot = _hot_ascii()  # an ASCII word is a cited name, or a phrase's first word, or not
+    for i in [i for i, w in enumerate(ws) if w.folded in hot or not w.folded.isascii()]:
+        w = ws[i]
+        first, name = _word_reading(w.folded, w.cap)
+        # "Stato islamico": 2-5 words, one name (a phrase needs a capital somewhere:
+        # "le groupe Wagner", not "stato islamico")
+        if first:
             for size in range(PHRASE_WORDS, 1, -1):
                 key = (first, *(phrase_word(x.folded) for x in ws[i + 1 : i + size]))
                 if (len(key) == size and key in phrases
                         and any(x.cap for x in ws[i : i + size])):  # fmt: skip
                     out.append((w.start, ws[i + size - 1].end, phrases[key]))
                     break
-        if folded in names:
-            out.append((w.start, w.end, folded))
-            continue
-        if w.cap and _CYRILLIC.match(folded):  # an inflected case: «Ростеха» is «Ростех»
-            stem = next((v for v in variants(folded)[1:] if v in names), None)
-            if stem is not None:
-                out.append((w.start, w.end, stem))
-                continue
-        if folded[:1] in heads:
-            for p in prefixes:
-                if folded.startswith(p) and folded[len(p) :] in names:
-                    out.append((w.start, w.end, folded[len(p) :]))
-                    break
+        if name:
+            out.append((w.start, w.end, name))
     return out
+
+
+@lru_cache(maxsize=CACHE)
+def _word_reading(folded: str, cap: bool) -> tuple[str, str]:
+    """What one word is to `_known_words` (words repeat: found once per distinct word):
+    the cited phrase it may begin (its key's first word: alefs unified, an Arabic clitic
+    off, as in لحزب الله "of Hizballah"), and the cited name it is by itself (as written,
+    a Russian case's stem: «Ростеха» is «Ростех», or without an Arabic clitic: وداعش);
+    "" for none."""
+    names, prefixes = word_names(), clitics()
+    firsts, heads = _first_letters()
+    first = folded if folded.isascii() else phrase_word(folded) if cap else ""
+    if first and first not in firsts and first[:1] in heads:
+        first = next((first[len(p) :] for p in prefixes
+                      if first.startswith(p) and first[len(p) :] in firsts), first)  # fmt: skip
+    first = first if first in firsts else ""
+    if folded in names:
+        return first, folded
+    if cap and _CYRILLIC.match(folded):
+        stem = next((v for v in variants(folded)[1:] if v in names), None)
+        if stem is not None:
+            return first, stem
+    if folded[:1] in heads:
+        for p in prefixes:
+            if folded.startswith(p) and folded[len(p) :] in names:
+                return first, folded[len(p) :]
+    return first, ""
 
 
 @cache
@@ -336,6 +360,13 @@ def _first_letters() -> tuple[frozenset[str], frozenset[str]]:
     """The first words of the cited phrases, and the first letters of the clitics: a word
     that is neither is looked up no further."""
     return frozenset(k[0] for k in phrase_names()), frozenset(p[0] for p in clitics())
+
+
+@cache
+def _hot_ascii() -> frozenset[str]:
+    """The ASCII words `_known_words` reads further: a cited name by itself, or a cited
+    phrase's first word (no Arabic clitic or Cyrillic case applies to the others)."""
+    return frozenset(w for w in word_names() | _first_letters()[0] if w.isascii())
 
 
 SYLLABLE = 5  # letters of a syllable of a hyphenated given name (Heung-min, Jong-un)
@@ -376,7 +407,7 @@ def _nicknamed(ws: list[Word], looks: list[Lookup], text: str,
     listed person's, and the surname a listed name part."""
     out = []
     n = len(ws)
-    for i in range(n - 2):
+    for i in [i for i, look in enumerate(looks) if look[0] and i < n - 2]:
         w = ws[i]
         if not (w.cap and looks[i][0] & given) or text[w.end : ws[i + 1].start].strip() not in _OPEN_QUOTES:
             continue
@@ -474,22 +505,16 @@ def _particle_of(ws: list[Word], p: int, text: str, stop: frozenset[str]) -> boo
     return w.text[:1].isupper() and not sentence_start(ws, p - 1, text)
 
 
-def _single_word(ws: list[Word], a: int, b: int) -> Word | None:
+def _single_word(ws: list[Word], starts: list[int], a: int, b: int) -> Word | None:
     """The word, when the span [a, b) is one word ("RDIF" in capitals, "Alicante")."""
-    w = ws[_word_at(ws, a)]
+    w = ws[_word_at(starts, a)]
     return w if w.end >= b else None
 
 
-def _word_at(ws: list[Word], offset: int) -> int:
-    """The index of the word containing a character offset (or the nearest before it)."""
-    lo, hi = 0, len(ws) - 1
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if ws[mid].start <= offset:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
+def _word_at(starts: list[int], offset: int) -> int:
+    """The index of the word containing a character offset (or the nearest before it),
+    from the words' start offsets."""
+    return max(bisect_right(starts, offset) - 1, 0)
 
 
 _SCANNERS: dict[str, Scanner] = {}

@@ -8,7 +8,7 @@ list names. `joined[i]` says whether only spaces or a hyphen separate word i fro
 a name never spans a comma, a full stop or a quote.
 
 Speed (the scan's `--fast` mode reads hundreds of articles a second): one C-level regex
-pass yields (gap, word) pairs that tile the text, so offsets are running sums; what a word
+pass yields (word, gap) pairs that tile the text, so offsets are running sums; what a word
 is (its pieces, folded forms, case) and what a gap means (joined or not) are computed once
 per distinct string and cached, since both repeat within and across articles.
 """
@@ -25,7 +25,8 @@ from tamis.normalise.data import load_table, word_list
 __all__ = ["Word", "clear_caches", "honorifics", "hyphened", "words"]
 
 _WORD = re.compile(r"\w+(?:['’ʼ]\w+)*")
-_TILE = re.compile(r"(\W*)(\w+(?:['’ʼ]\w+)*)")  # every match: the gap before, then a word
+_TILE = re.compile(r"(\w+(?:['’ʼ]\w+)*)(\W*)")  # every match: a word, then the gap after
+_LEAD = re.compile(r"\W*")
 _APOS = re.compile(r"['’ʼ]")
 _JOIN = re.compile(r"[ \t\u00a0\u202f-]*\n?[ \t\u00a0\u202f-]*")
 CACHE = 200_000  # distinct words (and gaps) kept; cleared when full
@@ -136,29 +137,29 @@ def clear_caches() -> None:
 
 def words(text: str) -> list[Word]:
     """Every word of the text, in order, with `joined` set from what lies between words."""
-    tiles = _TILE.findall(text)
+    tiles = _TILE.findall(text)  # (word, the gap after it)
     if not tiles:
         return []
     out: list[Word] = []
+    append = out.append
     new, simple, gaps = tuple.__new__, _SIMPLE.get, _GAPS.get  # Word._make without its frame
-    pos = 0
-    for (gap, match), (after, _) in zip(tiles, tiles[1:] + [("", "")]):
-        pos += len(gap)
+    pos = _LEAD.match(text).end()  # type: ignore[union-attr]  # the gap before the first
+    for match, after in tiles:
         one = simple(match)
         if one is not None:  # the common case: the match is one word
             size, folded, cap, upper = one
             joined = gaps(after)
             if joined is None:
                 joined = _joins(after)
-            out.append(new(Word, (pos, pos + size, match, folded, cap, upper, False, joined)))
-            pos += size
+            append(new(Word, (pos, pos + size, match, folded, cap, upper, False, joined)))
+            pos += size + len(after)
             continue
         pieces, tail = _pieces(match)
         for off, word, folded, cap, upper, glue, joined in pieces:
-            out.append(new(Word, (pos + off, pos + off + len(word), word, folded, cap, upper,
-                                  glue, joined)))  # fmt: skip
+            append(new(Word, (pos + off, pos + off + len(word), word, folded, cap, upper,
+                              glue, joined)))  # fmt: skip
         out[-1] = out[-1]._replace(joined=_joins(tail + after, out[-1].glue))
-        pos += len(match)
+        pos += len(match) + len(after)
     if out[-1].joined:  # the last word: nothing follows
         out[-1] = out[-1]._replace(joined=False)
     return out
