@@ -7,6 +7,8 @@ through the Latin primary name and the other aliases. Aliases equal (after trivi
 normalisation) to the primary name, or to a name of another entry, are left out. At most
 `per_entity` Latin aliases per entry are sampled (seeded), every original-script name is kept.
 Aliases sharing no name part with what is left of the entry get the kind suffix `-unrelated`.
+An alias field holding several names ("Qasim Soleimani; Qasem Sulaimani", "X (HTS)") gives
+each name, split as the project's parser splits it (`tamis.sources.un_xml`).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from followthemoney.types import registry
 
 from bench.devsets.common import related, script_of, spelling_similarity, trivial
 from bench.devsets.holdout import UNRELATED
+from tamis.sources import un_xml
 from tamis.sources.base import read_text
 
 KINDS = {"good": "un-good", "low": "un-low", "a.k.a.": "un-entity-aka", "f.k.a.": "un-entity-fka"}
@@ -47,11 +50,15 @@ def build(data: Path, per_entity: int = 3, seed: int = 20260227) -> tuple[list[d
         for el in root.iter(tag):
             ident = f"un-sc:{(el.findtext('REFERENCE_NUMBER') or '').strip()}"
             original = " ".join((el.findtext("NAME_ORIGINAL_SCRIPT") or "").split())
-            aliases = [((a.findtext("QUALITY") or "").strip().lower(),
-                        " ".join((a.findtext("ALIAS_NAME") or "").split()))
-                       for a in el.findall(f"{tag}_ALIAS")]
+            # a field may hold several names: split as the parser splits it (un_xml._names)
+            aliases = [((a.findtext("QUALITY") or "").strip().lower(), name)
+                       for a in el.findall(f"{tag}_ALIAS")
+                       for name in un_xml._names(" ".join((a.findtext("ALIAS_NAME") or "").split()))]
             aliases = [(q, n) for q, n in aliases if n]
             primary = _primary(el)
+            if schema != "Person":  # "BUTEMBO AIRLINES (BAL)": the name, and BAL an alias
+                primary, *more = un_xml._names(primary) or [primary]
+                aliases += [("a.k.a.", n) for n in more]
             records.append((ident, schema, primary, original, aliases, _facts(el)))
             for name in [primary, original, *(n for _, n in aliases)]:
                 if name:

@@ -9,6 +9,10 @@ Mapping choices (what the file does not say outright):
 - Name parts are positional: FIRST_NAME -> firstName, the last present later part ->
   lastName, the parts between -> middleName; `name` is all parts joined, as the UN prints it.
 - NAME_ORIGINAL_SCRIPT (mostly Arabic) -> alias, as is: cross-script matching needs it.
+- A name field holding several names ("Qasim Soleimani; Qasem Sulaimani", "BUTEMBO AIRLINES
+  (BAL)", "Hay’at Tahrir al-Sham (HTS) (...; Hayat Tahrir al-Sham; ...)") is split into
+  them, notes in it dropped ("(birth name)"), qualifiers kept ("(PAKISTAN)"):
+  `tamis.sources.written_names`. An entity's first name is its `name`, the others aliases.
 - Alias QUALITY: see `tamis/resources/un_values.yml` (Good/a.k.a. -> alias, Low -> weakAlias,
   f.k.a. -> previousName). Birth facts given for an alias are facts about the person.
 - Dates of birth: EXACT/APPROXIMATELY DATE or YEAR -> that date; BETWEEN -> every year of the
@@ -36,6 +40,7 @@ from tamis.model.entity import Entity, make_id
 from tamis.resources.countries import country_code
 from tamis.sources.base import ParsedSource, Parser, Problems
 from tamis.sources.values import clean_date, clean_gender
+from tamis.sources.written_names import split_names
 
 __all__ = ["PARSER", "parse", "sniff"]
 
@@ -196,6 +201,20 @@ def _texts(elem: ET.Element, path: str) -> list[str]:
     return [t for t in (_text(e) for e in elem.findall(path)) if t]
 
 
+def _names(text: str) -> list[str]:
+    """The names one name field holds (`tamis.sources.written_names`)."""
+    return split_names(text, _name_notes(), tuple(values()["name_qualifiers"]), _is_place)
+
+
+@cache
+def _name_notes() -> frozenset[str]:
+    return frozenset(str(n).lower() for n in values()["name_notes"])
+
+
+def _is_place(text: str) -> bool:
+    return _clean_country(text) is not None
+
+
 def _known(text: str) -> bool:
     return bool(text) and text.lower() not in values()["not_a_value"]
 
@@ -211,7 +230,10 @@ def _record(elem: ET.Element, line: int, problems: Problems) -> Entity | None:
         problems.add(f"{elem.tag} {ref} has no name", line, elem.tag, "FIRST_NAME")
         return None
     entity = Entity(make_id(SOURCE, ref), RECORDS[elem.tag], source=SOURCE)
-    entity.add("name", " ".join(parts))
+    written = " ".join(parts)
+    names = _names(written) if entity.schema != "Person" else [written]
+    entity.add("name", names[0] if names else written)
+    entity.add("alias", names[1:])  # "BUTEMBO AIRLINES (BAL)": BAL
     if entity.schema == "Person" and len(parts) > 1:
         entity.add("firstName", parts[0])
         entity.add("middleName", parts[1:-1])
@@ -279,7 +301,7 @@ def _alias(entity: Entity, elem: ET.Element) -> None:
     if not name:
         return
     prop = values()["alias_quality"].get(quality.lower(), "alias")
-    entity.add(prop, name)
+    entity.add(prop, _names(name) or name)  # "Qasim Soleimani; Qasem Sulaimani": two names
     known = not quality or quality.lower() in values()["alias_quality"]
     facts = [] if known else [f"quality {quality!r}"]
     if entity.schema == "Person":

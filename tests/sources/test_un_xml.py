@@ -133,6 +133,29 @@ def test_an_original_script_given_in_an_alias_note_becomes_an_alias_too(listed) 
     assert "سيف العدل" in listed["un-sc:QDi.001"].get("alias")
 
 
+def test_an_alias_field_of_several_names_gives_each_name(listed) -> None:
+    hts = listed["un-sc:QDe.137"].get("alias")  # the al-Nusrah Front
+    assert {"Hay’at Tahrir al-Sham", "HTS", "هيئة تحرير الشام", "Hayat Tahrir al-Sham",
+            "Jabhat al-Nusrah", "Assembly for the Liberation of Syria"} <= set(hts)  # fmt: skip
+    assert not any("original script" in a or ";" in a for a in hts)
+
+
+def test_an_entity_name_with_its_acronym_is_the_name_and_the_acronym(listed) -> None:
+    names = [e for e in listed.values() if e.get("name") == ["BUTEMBO AIRLINES"]]
+    assert len(names) == 1 and "BAL" in names[0].get("alias")
+
+
+def test_a_country_in_parentheses_stays_in_the_name(listed) -> None:
+    names = {n for e in listed.values() for n in e.get("name")}
+    assert "AL-HARAMAIN FOUNDATION (PAKISTAN)" in names and "PAKISTAN" not in names
+
+
+def test_no_name_holds_a_semicolon_or_a_note(listed) -> None:
+    every = [n for e in listed.values() for p in ("name", "alias", "weakAlias", "previousName")
+             for n in e.get(p)]  # fmt: skip
+    assert not [n for n in every if ";" in n or "(birth name)" in n or "original script" in n]
+
+
 def test_formerly_known_as_is_a_previous_name(listed) -> None:
     assert "Harakat-ul-Ansar" in listed["un-sc:QDe.130"].get("previousName")
 
