@@ -7,6 +7,10 @@ when it is that person's surname, as the lists write it (its family-name part) o
 article wrote it in the full mention, inflection and spelling tolerated as in the
 gazetteer ("Путина", "Poutine"). When two listed persons of the article share the
 surname, the nearest full mention before the short form wins (else the nearest after).
+A surname the article wrote in a party's full mention is that party's, whoever else has
+it ("the tennis player Daniil Medvedev" changes nothing for "Medvedev"); one written in full
+only for someone unlisted is theirs ("Ortega" after "Daniel Ortega", when only Rosario
+Murillo de Ortega is listed, refers to no party: `namesakes`).
 A surname in a longer capitalised name ("Elena Peskova") is someone else's. Common
 nouns ("le fonds", "the fund") are never short forms: they are not capitalised names.
 
@@ -29,10 +33,10 @@ from tamis.normalise.names import FAMILY
 from tamis.normalise.org_words import ANY_ORDER, query_acronym_key
 from tamis.scan.gazetteer import Gazetteer
 from tamis.scan.vocab import Lookup
-from tamis.scan.words import Word, honorifics
+from tamis.scan.words import Word, honorifics, particles
 
-__all__ = ["FullMention", "attach", "org_parts", "org_short_forms", "rare_surnames",
-           "short_forms"]
+__all__ = ["FullMention", "attach", "namesakes", "org_parts", "org_short_forms",
+           "rare_surnames", "short_forms"]
 
 FullMention = tuple[str, int, int]  # entity id, first word, last word
 SHORT = 3  # letters up to which an organisation's one-word name is initials (in capitals)
@@ -52,13 +56,29 @@ def short_forms(words: Sequence[Word], looks: Sequence[Lookup], gaz: Gazetteer,
     return out
 
 
+def namesakes(words: Sequence[Word], looks: Sequence[Lookup], gaz: Gazetteer,
+              covered: set[int]) -> list[int]:  # fmt: skip
+    """Positions of the surnames of people no party is, named in full: the last word of a
+    longer name that no party's full mention holds ("the tennis player Daniil Medvedev",
+    "President Daniel Ortega" when only Rosario Murillo de Ortega is listed)."""
+    return [i for i in [i for i, look in enumerate(looks) if look[0] or look[1]]
+            if i not in covered and words[i].cap and not words[i].glue
+            and (i + 1 >= len(words) or not words[i].joined or not words[i + 1].cap)
+            and _in_longer_name(i, words, looks, gaz)]  # fmt: skip
+
+
 def _in_longer_name(i: int, words: Sequence[Word], looks: Sequence[Lookup],
                     gaz: Gazetteer) -> bool:  # fmt: skip
     """True when a neighbouring capitalised word that can be a name part is written with
-    it ("Elena Peskova"); an honorific ("M.", "Herr") is not such a word. In a script
+    it ("Elena Peskova"), or a name particle and a capitalised word follow it ("Assaad
+    al-Chaibani" is not al-Assad); an honorific ("M.", "Herr") is not such a word. In a script
     without capitals (Arabic) every word looks capitalised, so the neighbour counts only
     when the two can be parts of one listed name ("ماهر الأسد", not "وقال الأسد")."""
     caseless = not words[i].text[:1].isupper()
+    k = i + 2  # "Assaad al-Chaibani": a particle and a capitalised name after the word
+    if (not caseless and k < len(words) and words[i].joined and words[i + 1].joined
+            and words[i + 1].folded in particles() and words[k].cap):  # fmt: skip
+        return True
     for j in (i - 1, i + 1):
         if j < 0 or j >= len(words) or not words[min(i, j)].joined or not words[j].cap:
             continue
@@ -84,15 +104,28 @@ def family_parts(gaz: Gazetteer, forms: Iterable[tuple[NameForm, str]],
 
 
 def attach(shorts: list[int], looks: Sequence[Lookup], surnames: dict[str, set[int]],
-           fulls: list[FullMention]) -> dict[int, str]:  # fmt: skip
-    """Short-form position -> entity id of the listed person it refers to."""
+           fulls: list[FullMention], words: Sequence[Word] = (),
+           others: Sequence[int] = ()) -> dict[int, str]:  # fmt: skip
+    """Short-form position -> entity id of the listed person it refers to: the nearest
+    full mention before it (else after it) of a listed person with that surname; those
+    whose full mention wrote the word as the short form writes it first. With none such,
+    an unlisted person's name written in full with it (`others`: `namesakes`) takes the
+    word: "Ortega" is Daniel Ortega's, not Rosario Murillo's, though her listed name is
+    MURILLO DE ORTEGA."""
     out: dict[int, str] = {}
     for i in shorts:
         parts = looks[i][0] | looks[i][1]
         owners = {eid for eid, fam in surnames.items() if parts & fam}
         if not owners:
             continue
-        mentions = [(first, eid) for eid, first, _ in fulls if eid in owners]
+        mentions: list[tuple[int, str, bool]] = [  # (position, entity or "", written so?)
+            (first, eid, bool(words) and words[last].folded == words[i].folded)
+            for eid, first, last in fulls if eid in owners]  # fmt: skip
+        if any(written for *_, written in mentions):
+            mentions = [m for m in mentions if m[2]]  # "Medvedev" for Dmitry Medvedev,
+            # even with the tennis player Daniil Medvedev named too
+        elif any(words[p].folded == words[i].folded for p in others):
+            continue  # "Ortega": Daniel Ortega's as written, not Rosario Murillo's
         before = [m for m in mentions if m[0] < i]
         out[i] = max(before)[1] if before else min(mentions)[1]
     return out

@@ -157,6 +157,8 @@ class Scanner:
             first, last = c.first, c.last
             if first > 0 and _particle_of(ws, first, text, self.gazetteer.stop):
                 first -= 1  # "al-Qaeda": the particle is part of the name
+            if not c.person and _tail_of_name(ws, first, text):
+                continue  # "Ahmed al-Charaa", "Hayat Tahrir al-Cham": not HARA, not CHAM
             while c.person and hyphened(ws, last, text):
                 last += 1  # "Kim Min-jae": the syllable after the hyphen is his name too
             a, b = ws[first].start, ws[last].end
@@ -231,7 +233,8 @@ class Scanner:
             if pe is not None and pe.schema == "Person":
                 written = [looks[last] for e, _, last in fulls if e == eid]
                 surnames[eid] = coref.family_parts(self.gazetteer, pe.names, written)
-        tied = coref.attach(shorts, looks, surnames, fulls)
+        others = coref.namesakes(ws, looks, self.gazetteer, covered) if shorts else []
+        tied = coref.attach(shorts, looks, surnames, fulls, ws, others)
         for i, eid in tied.items():
             w = ws[i]
             mention = Mention(w.text, w.start, w.end, "PER", COREF)
@@ -503,6 +506,16 @@ def _particle_of(ws: list[Word], p: int, text: str, stop: frozenset[str]) -> boo
     if w.folded not in stop or hyphened(ws, p - 1, text):
         return True
     return w.text[:1].isupper() and not sentence_start(ws, p - 1, text)
+
+
+def _tail_of_name(ws: list[Word], p: int, text: str) -> bool:
+    """Whether word p is a name particle ending a longer name: a capitalised word, not
+    opening a sentence nor a country's name, is written just before it ("Ahmed al-Charaa")."""
+    if p == 0 or ws[p].folded not in particles() or not ws[p - 1].joined:
+        return False
+    w = ws[p - 1]
+    return (w.text[:1].isupper() and not sentence_start(ws, p - 1, text)
+            and not is_country(w) and w.folded not in honorifics())  # fmt: skip
 
 
 def _single_word(ws: list[Word], starts: list[int], a: int, b: int) -> Word | None:

@@ -220,6 +220,14 @@ def test_the_explanation_names_the_persian_romanisation() -> None:
     assert "Persian transliteration" in str(m.explanation.to_dict())
 
 
+def test_a_belarusian_name_as_the_press_writes_it_from_russian() -> None:
+    # the lists romanise from Belarusian (unstressed o written a), the press from Russian
+    m = compare({"name": "Viktor Lukashenko"},
+                {"name": "LUKASHENKA, Viktar Aliaksandravich", "schema": "Person"})  # fmt: skip
+    assert m.match, m.score
+    assert "Belarusian transliteration" in str(m.explanation.to_dict())
+
+
 def test_qaeda_as_the_press_writes_it() -> None:
     # the lists write Qaida, the press Qaeda: one name, not a near sound
     m = compare({"name": "Al Qaeda"}, {"name": "AL-QAIDA", "schema": "Organization"})

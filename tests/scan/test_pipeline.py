@@ -497,3 +497,34 @@ def test_rostec_as_russian_writes_it_in_any_case(all_scanner: Scanner) -> None:
     # Ростех is the company's Russian name, Rostec its own Latin one (not a transliteration)
     text = "Глава «Ростеха» Сергей Чемезов рассказал о работе госкорпорации «Ростех»."
     assert _parties(all_scanner.scan(text, fast=True))["ofac-cons:17260"] == ["Ростеха", "Ростех"]
+
+
+def test_a_surname_written_only_for_an_unlisted_person_is_theirs(sdn_scanner: Scanner) -> None:
+    # Rosario Murillo's listed name is MURILLO DE ORTEGA, but the article wrote "Ortega"
+    # only for her husband, who is not on the list
+    text = ("In Managua, President Daniel Ortega and Vice-President Rosario Murillo met "
+            "the envoy. Ortega later expelled two more charities.")  # fmt: skip
+    assert _parties(sdn_scanner.scan(text, fast=True)) == {"ofac-sdn:26124": ["Rosario Murillo"]}
+
+
+def test_a_namesake_named_in_full_leaves_the_party_its_surname(sdn_scanner: Scanner) -> None:
+    text = ("Dmitry Medvedev threatened Europe again. The tennis player Daniil Medvedev lost "
+            "in Rotterdam. Medvedev, the politician, posts daily on Telegram.")  # fmt: skip
+    assert _parties(sdn_scanner.scan(text, fast=True))["ofac-sdn:36407"] == [
+        "Dmitry Medvedev", "Medvedev"]  # fmt: skip
+
+
+def test_a_given_name_before_a_particle_is_not_a_surname_alone(sdn_scanner: Scanner) -> None:
+    # "Assaad al-Chaibani" is a minister's full name, not al-Assad named short
+    text = ("Bachar al-Assad a fui à Moscou. Le ministre Assaad al-Chaibani était à Paris.")
+    assert _parties(sdn_scanner.scan(text, fast=True)) == {"ofac-sdn:12735": ["Bachar al-Assad"]}
+
+
+@pytest.mark.parametrize("text", [
+    "Le président par intérim Ahmed al-Charaa était à Riyad.",  # not HARA COMPANY
+    "Le mouvement Hayat Tahrir al-Cham a pris Damas.",  # not CHAM HOLDING
+])  # fmt: skip
+def test_an_organisation_name_ending_a_longer_name_is_not_that_organisation(
+    sdn_scanner: Scanner, text: str
+) -> None:
+    assert sdn_scanner.scan(text, fast=True).parties == []
