@@ -88,12 +88,12 @@ class Rules:
         two names, read apart."""
         if entry[1]:
             segments = _between_conjunctions(words, looks, i, j)
-            if len(segments) > 1:
-                for a, b in segments:
-                    span = self._covers(entry, words, looks, a, b, text) if a <= b else None
-                    if span is not None:
-                        return span
-                return None
+            if len(segments) > 1:  # the segment where most of the name is written: in
+                # "Iván Archivaldo Guzmán Salazar y Jesús Alfredo Guzmán Salazar", Jesús
+                # Alfredo's name is the second, not the surnames of the first
+                spans = [span for a, b in segments if a <= b
+                         and (span := self._covers(entry, words, looks, a, b, text))]  # fmt: skip
+                return max(spans, key=lambda s: s[1] - s[0], default=None)
         return self._covers(entry, words, looks, i, j, text)
 
     def _covers(self, entry: Entry, words: list[Word], looks: list[Lookup], i: int,

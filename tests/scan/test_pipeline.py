@@ -528,3 +528,13 @@ def test_an_organisation_name_ending_a_longer_name_is_not_that_organisation(
     sdn_scanner: Scanner, text: str
 ) -> None:
     assert sdn_scanner.scan(text, fast=True).parties == []
+
+
+def test_two_brothers_named_in_one_phrase_are_each_found(sdn_scanner: Scanner) -> None:
+    # the second name shares its surnames with the first: each name is read where most of
+    # it is written, not in the first name's surnames
+    text = ("La facción, encabezada por Iván Archivaldo Guzmán Salazar y Jesús Alfredo "
+            "Guzmán Salazar, controla Culiacán.")  # fmt: skip
+    assert _parties(sdn_scanner.scan(text, fast=True)) == {
+        "ofac-sdn:13148": ["Iván Archivaldo Guzmán Salazar"],
+        "ofac-sdn:13120": ["Jesús Alfredo Guzmán Salazar"]}  # fmt: skip
