@@ -25,7 +25,7 @@ from tamis.scan.words import Word
 
 __all__ = ["Candidate", "Gazetteer"]
 
-FORMAT = 10
+FORMAT = 11
 SKIP_PROPS = frozenset({"weakAlias"})  # OFAC's weak a.k.a.s: too loose to flag on
 # derived names not flagged when one word: the quoted name inside a name ('WAGNER' of PRIVATE
 # MILITARY COMPANY 'WAGNER') is as often a surname in running text (Richard Wagner)
@@ -81,14 +81,15 @@ class Gazetteer:
     def state(self) -> dict[str, object]:
         v = self.vocab
         return {"format": FORMAT, "keys": v.keys, "groups": v.groups, "phon": v.phon,
-                "concepts": v.concepts, "respelt": v.respelt,
+                "concepts": v.concepts, "respelt": v.respelt, "written": v.written,
                 "names": self.names, "anchors": self.anchors, "surnames": self.surnames,
                 "given": sorted(self.given), "generic": sorted(self.generic),
                 "titled": sorted(self.titled)}  # fmt: skip
 
     @classmethod
     def from_state(cls, s: dict) -> Gazetteer:  # type: ignore[type-arg]
-        return cls(Vocabulary(s["keys"], s["groups"], s["phon"], s["concepts"], s["respelt"]),
+        return cls(Vocabulary(s["keys"], s["groups"], s["phon"], s["concepts"], s["respelt"],
+                              s["written"]),
                    s["names"],
                    s["anchors"],
                    s["surnames"], s["given"], s["generic"], s["titled"])  # fmt: skip

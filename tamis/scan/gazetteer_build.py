@@ -34,6 +34,7 @@ def build(screener: Screener) -> Gazetteer:
     phon: dict[str, list[int]] = {}
     concepts: dict[str, list[int]] = {}
     respelt: dict[str, list[int]] = {}
+    written: dict[int, list[str]] = {}  # part -> its ASCII forms unlike its key (sinwar)
     names: list[Entry] = []
     surnames: dict[int, list[int]] = {}
     given: set[int] = set()
@@ -54,6 +55,9 @@ def build(screener: Screener) -> Gazetteer:
                 respelt.setdefault(alt, []).append(k)
             if tok.generic:  # type: ignore[attr-defined]
                 generic.add(k)
+        text = tok.text  # type: ignore[attr-defined]
+        if text != tok.key and text.isascii() and text not in written.get(k, ()):  # type: ignore[attr-defined]
+            written.setdefault(k, []).append(text)  # the key folds w and y (sinvar, iahia)
         return k
 
     for n in range(len(screener)):
@@ -86,7 +90,7 @@ def build(screener: Screener) -> Gazetteer:
         rare = sorted(entry[2], key=df.__getitem__)[: 2 if len(entry[2]) >= 3 else 1]
         for k in rare:
             anchors.setdefault(k, []).append(i)
-    vocab = Vocabulary(list(keys), groups, phon, concepts, respelt)
+    vocab = Vocabulary(list(keys), groups, phon, concepts, respelt, written)
     return Gazetteer(vocab, names, anchors, surnames, sorted(given), sorted(generic),
                      sorted(titled))
 

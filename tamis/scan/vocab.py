@@ -122,7 +122,8 @@ class Vocabulary:
 
     def __init__(self, keys: list[str], groups: dict[int, list[int]],
                  phon: dict[str, list[int]], concepts: dict[str, list[int]],
-                 respelt: dict[str, list[int]] | None = None) -> None:  # fmt: skip
+                 respelt: dict[str, list[int]] | None = None,
+                 written: dict[int, list[str]] | None = None) -> None:  # fmt: skip
         self.keys = keys  # part number -> spelling key
         self.number = {k: n for n, k in enumerate(keys)}
         self.groups = groups  # variant group -> parts in it
@@ -131,6 +132,10 @@ class Vocabulary:
         # a listed part's key under a foreign romanisation convention -> the parts: the
         # list may be the one writing a foreign way (AL-HAYYEH: Persian -eh, the press -a)
         self.respelt = respelt or {}
+        # a part's ASCII forms as the lists write them, where they differ from its key: an
+        # abjad's skeleton is compared with those (the key folds w and y, which Arabic
+        # writes as consonants or long vowels: SINWAR's key is sinvar, YAHYA's iahia)
+        self.written = written or {}
         self.skeletons: dict[str, list[int]] = {}
         for n, k in enumerate(keys):
             sk = vowelless(k)
@@ -145,11 +150,16 @@ class Vocabulary:
         if self._abjad_index is None:
             index: dict[str, list[int]] = {}
             for n, k in enumerate(self.keys):
-                sk = abjad_skeleton(k)
-                if len(sk) >= MIN_ABJAD_SKELETON:
-                    index.setdefault(sk, []).append(n)
+                for sk in {abjad_skeleton(f) for f in (k, *self.written.get(n, ()))}:
+                    if len(sk) >= MIN_ABJAD_SKELETON:
+                        index.setdefault(sk, []).append(n)
             self._abjad_index = index
         return self._abjad_index
+
+    def _written_in(self, abjad: str, n: int) -> bool:
+        """Whether an abjad word's letters occur in order in part n as listed (`written_in`),
+        in its key or a written form."""
+        return any(written_in(abjad, f) for f in (self.keys[n], *self.written.get(n, ())))
 
     def lookup(self, folded: str) -> Lookup:
         """(exact, near, form): the listed parts a folded word can be, and the variant of the
@@ -195,9 +205,8 @@ class Vocabulary:
                 if len(sk) >= MIN_SKELETON:
                     exact.update(self._abjad().get(sk, ()))
                 elif len(sk) >= MIN_ABJAD_SKELETON:  # ... where its long vowels fall too
-                    keys = self.keys
                     near.update(m for m in self._abjad().get(sk, ())
-                                if m not in exact and written_in(text, keys[m]))  # fmt: skip
+                                if m not in exact and self._written_in(text, m))  # fmt: skip
             if exact:
                 return frozenset(exact), frozenset(near), form, frozenset(meant)
             if near and not fallback[1]:
