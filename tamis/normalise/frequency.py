@@ -91,6 +91,13 @@ def common_names() -> frozenset[str]:
 
 
 @cache
+def common_given_names() -> tuple[str, ...]:
+    """The given names names_common.yml lists (Mohamed, Abdul, Rahman; Giuseppe), folded."""
+    return tuple(fold(str(n)) for spec in load_table(COMMON)["given"].values()
+                 for n in spec["names"])  # fmt: skip
+
+
+@cache
 def _settings() -> tuple[float, float, float]:
     table = load_table("match_weights.yml")["name"]["frequency"]
     rare, common, floor = float(table["rare"]), float(table["common"]), float(table["floor"])

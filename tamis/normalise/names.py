@@ -111,6 +111,39 @@ def is_patronymic(text: str) -> bool:
     return len(text) > 6 and text.endswith(_patronymic_suffixes())
 
 
+def compound_heads() -> dict[str, str]:
+    """Words that begin a compound name with the article after them ("abd" of Abd al-Malik)
+    -> the compound's first part as names are prepared ("abdul")."""
+    return _compounds()[0]
+
+
+@cache
+def _compounds() -> tuple[dict[str, str], tuple[str, ...]]:
+    table = load_table("names_parts.yml")
+    heads = {str(k): str(v) for k, v in table["compound_heads"].items()}
+    articles = tuple(sorted((str(a) for a in table["compound_articles"]), key=len, reverse=True))
+    return heads, articles
+
+
+def _abd_compounds(forms: list[str], toks: list[Token], roles: list[str]) -> None:
+    """ "abd al malik", "abd almalik" (Arabic script writes the article onto the next
+    word: عبد الملك) -> "abdul malik", in place: one spelling for the theophoric compound,
+    as "Abdul Malik" is written. The parts keep their forms (and so their script)."""
+    heads, articles = _compounds()
+    i = 0
+    while i < len(toks) - 1:
+        head = heads.get(toks[i].text)
+        nxt = toks[i + 1].text
+        if head is not None and nxt in articles and i + 2 < len(toks):
+            toks[i] = token(head)
+            del forms[i + 1], toks[i + 1], roles[i + 1]
+        elif head is not None:
+            art = next((a for a in articles if nxt.startswith(a) and len(nxt) > len(a) + 2), None)
+            if art is not None:
+                toks[i], toks[i + 1] = token(head), token(nxt[len(art) :])
+        i += 1
+
+
 def _person_roles(head: list[str] | None, given: list[str]) -> list[str]:
     """Roles of a person's parts: explicit with a comma; without one, order says nothing."""
     if head is not None:
@@ -178,6 +211,8 @@ def name_form(text: str, kind: str = UNK, family: Iterable[str] = ()) -> NameFor
             roles.append(r if kind != ORG else PART)
     if not toks:
         return None
+    if kind != ORG and len(toks) > 1:
+        _abd_compounds(forms, toks, roles)
     return NameForm(text, kind, tuple(forms), tuple(toks), tuple(roles), legal)
 
 

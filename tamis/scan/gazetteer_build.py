@@ -17,7 +17,11 @@ from tamis import settings
 from tamis.match.screen import Screener
 from tamis.normalise import PER, NameForm
 from tamis.normalise.names import FAMILY, GIVEN, PATRONYMIC
+from tamis.normalise.frequency import common_given_names
 from tamis.normalise.org_words import is_function_word
+from tamis.normalise.scripts import is_abjad
+from tamis.normalise.scripts import skeleton as abjad_skeleton
+from tamis.normalise.text import latin, tokens
 from tamis.normalise.tokens import INITIAL, WEAK
 from tamis.scan.gazetteer import FORMAT, SKIP_ALONE_PROPS, SKIP_PROPS, Gazetteer
 from tamis.scan.reading import Entry
@@ -60,6 +64,7 @@ def build(screener: Screener) -> Gazetteer:
             written.setdefault(k, []).append(text)  # the key folds w and y (sinvar, iahia)
         return k
 
+    common = _common_given_skeletons()
     for n in range(len(screener)):
         pe = screener.prepared(n)
         seen: set[tuple[int, ...]] = set()
@@ -76,6 +81,11 @@ def build(screener: Screener) -> Gazetteer:
                     and not entry[3] and not form.legal:
                 titled.add(entry[2][0])  # "HAMAS": a name, whatever case the press gives it
             given.update(part(t) for t, r in zip(form.tokens, form.roles) if r == GIVEN)
+            # a name in an abjad has no roles: its parts that read as a common given name
+            # (عبد الرحمن: abdul rhmn, Abdul Rahman) are first names too
+            if pe.kind == PER:
+                given.update(part(t) for t, f in zip(form.tokens, form.forms)
+                             if is_abjad(f) and abjad_skeleton(t.text) in common)  # fmt: skip
             for f in entry[4]:
                 owners = surnames.setdefault(f, [])
                 if not owners or owners[-1] != n:
@@ -93,6 +103,18 @@ def build(screener: Screener) -> Gazetteer:
     vocab = Vocabulary(list(keys), groups, phon, concepts, respelt, written)
     return Gazetteer(vocab, names, anchors, surnames, sorted(given), sorted(generic),
                      sorted(titled))
+
+
+def _common_given_skeletons() -> frozenset[str]:
+    """The consonant skeletons of the common given names (`frequency.common_given_names`),
+    three consonants or more (fewer say little: Ali, Omar)."""
+    out = set()
+    for name in common_given_names():
+        for t in tokens(latin(name)):
+            sk = abjad_skeleton(t)
+            if len(sk) >= 3:
+                out.add(sk)
+    return frozenset(out)
 
 
 def _entry(n: int, form: NameForm, person: bool, part: object) -> Entry | None:

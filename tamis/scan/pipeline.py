@@ -464,8 +464,12 @@ def _best_first(spans: list[Any], mentions: list[Mention]) -> list[tuple[Any, Me
 _NAMED_ALONE = frozenset({"Organization", "Person", "Vessel", "Airplane"})
 # ... where the article's language is itself about a country: Russian writes of Russia's
 # companies ("глава Роснефти"), and names them without saying "Russian"
+# (Arabic: the Arab League's members, the Arabic press's own region)
 _SPOKEN_IN = {"ru": frozenset({"ru"}), "uk": frozenset({"ua"}), "fa": frozenset({"ir"}),
-              "zh": frozenset({"cn"})}  # fmt: skip
+              "zh": frozenset({"cn"}),
+              "ar": frozenset({"dz", "bh", "km", "dj", "eg", "iq", "jo", "kw", "lb", "ly", "mr",
+                               "ma", "om", "ps", "qa", "sa", "so", "sd", "sy", "tn", "ae",
+                               "ye"})}  # fmt: skip
 _NO_COUNTRY: frozenset[str] = frozenset()
 
 

@@ -23,6 +23,7 @@ from rapidfuzz.distance import Levenshtein
 
 from tamis.normalise import fold, latin, token, tokens
 from tamis.normalise.data import load_table
+from tamis.normalise.names import compound_heads
 from tamis.normalise.scripts import is_abjad, written_in
 from tamis.normalise.scripts import skeleton as abjad_skeleton  # letter classes, for abjads
 from tamis.normalise.text import scripts
@@ -193,6 +194,9 @@ class Vocabulary:
                 if m is not None:
                     exact.add(m)
             exact.update(self.respelt.get(tok.key, ()))
+            head = compound_heads().get(text)  # "Abd" of "Abd al-Malik": prepared abdul
+            if head is not None and (h := self.number.get(token(head).key)) is not None:
+                exact.add(h)
             for c in tok.concepts:
                 meant.update(self.concepts.get(c, ()))
             meant -= exact

@@ -169,3 +169,17 @@ def test_patronymics_show_gender() -> None:
 
 def test_nothing_comparable_gives_none() -> None:
     assert name_form("--- ...") is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Abd al-Malik al-Houthi", ["abdul", "malik", "al", "houthi"]),
+    ("Abdul Malik al-Houthi", ["abdul", "malik", "al", "houthi"]),
+    ("عبد الملك الحوثي", ["abdul", "mlk", "alhuthy"]),  # the article written onto the word
+    ("Abd Rabbuh Mansur Hadi", ["abd", "rabbuh", "mansur", "hadi"]),  # no article: as is
+])  # fmt: skip
+def test_abd_al_is_one_compound_however_spaced(text: str, expected: list[str]) -> None:
+    assert _texts(text, PER) == expected
+
+
+def test_an_organisation_keeps_abd_as_written() -> None:
+    assert _texts("ABD AL AZIZ TRADING", ORG)[:2] == ["abd", "al"]

@@ -545,3 +545,20 @@ def test_an_arabic_name_whose_waw_and_ya_are_consonants(sdn_scanner: Scanner) ->
     # spelling keys fold (sinvar, iahia): the skeleton is compared with the names as written
     text = "قال يحيى السنوار إن الحرب مستمرة."
     assert _parties(sdn_scanner.scan(text, fast=True)) == {"ofac-sdn:18528": ["يحيى السنوار"]}
+
+
+@pytest.mark.parametrize("text", [
+    "Abd al-Malik al-Houthi a menacé les navires en mer Rouge.",
+    "أعلن زعيم الجماعة عبد الملك الحوثي استمرار الهجمات في البحر الأحمر.",
+])  # fmt: skip
+def test_abd_al_malik_as_the_press_spaces_it_is_the_listed_abdul_malik(
+    all_scanner: Scanner, text: str
+) -> None:
+    assert {"ofac-sdn:17927", "un-sc:YEi.004"} & set(_parties(all_scanner.scan(text, fast=True)))
+
+
+def test_an_arabic_name_of_common_given_names_alone_is_nobody(all_scanner: Scanner) -> None:
+    # عبد الرحمن (Abdul Rahman) is the UN's original-script name of one listed man, and
+    # the first names of millions: alone it names no one
+    text = "قال الوزير عبد الرحمن إن الموسم كان جيدا."
+    assert all_scanner.scan(text, fast=True).parties == []
