@@ -16,8 +16,8 @@ from pathlib import Path
 from tamis import settings
 from tamis.match.screen import Screener
 from tamis.normalise import PER, NameForm
-from tamis.normalise.names import FAMILY, GIVEN, PATRONYMIC
 from tamis.normalise.frequency import common_given_names
+from tamis.normalise.names import FAMILY, GIVEN, PATRONYMIC
 from tamis.normalise.org_words import is_function_word
 from tamis.normalise.scripts import is_abjad
 from tamis.normalise.scripts import skeleton as abjad_skeleton
