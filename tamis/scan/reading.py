@@ -136,7 +136,11 @@ class Rules:
                used: dict[int, int], missing: int) -> bool:  # fmt: skip
         """An organisation name found by a distinctive part, or written in full as a
         proper name ("Bank of Russia", "Fondo Ruso de Inversión Directa"): some of its
-        generic words alone ("Iranian tanker") are a description, not a name."""
+        generic words alone ("Iranian tanker") are a description, not a name. A generic
+        word only spelt like the name's is another word ("Interior Minister" is a title,
+        not the MINISTRY OF INTERIOR)."""
+        if any(k in self.generic and k not in looks[p][0] for p, k in used.items()):
+            return False
         if any(self.distinct(looks[p], k) and words[p].cap and not is_country(words[p])
                for p, k in used.items()):  # fmt: skip
             return True

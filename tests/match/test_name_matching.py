@@ -239,3 +239,9 @@ def test_qaeda_as_the_press_writes_it() -> None:
 def test_abd_al_malik_is_abdulmalik(query: str) -> None:
     m = compare({"name": query}, {"name": "ABDULMALIK AL-HOUTHI", "schema": "Person"})
     assert m.match, m.score
+
+
+@pytest.mark.parametrize("query", ["Hezbollah", "Hisbollah", "Hizbollah"])
+def test_hezbollah_as_the_press_spells_it_is_hizballah(query: str) -> None:
+    m = compare({"name": query}, {"name": "HIZBALLAH", "schema": "Organization"})
+    assert m.score > 0.8, m.score

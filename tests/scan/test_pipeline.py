@@ -562,3 +562,18 @@ def test_an_arabic_name_of_common_given_names_alone_is_nobody(all_scanner: Scann
     # the first names of millions: alone it names no one
     text = "قال الوزير عبد الرحمن إن الموسم كان جيدا."
     assert all_scanner.scan(text, fast=True).parties == []
+
+
+@pytest.mark.parametrize(("text", "party"), [
+    ("Il Tesoro americano ha colpito la 'Ndrangheta calabrese.", "ofac-sdn:10902"),
+    ("Le chef de Kataëb Hezbollah a rencontré des responsables irakiens.", "ofac-sdn:11462"),
+])  # fmt: skip
+def test_groups_by_the_names_the_press_gives_them(
+    sdn_scanner: Scanner, text: str, party: str
+) -> None:
+    assert list(_parties(sdn_scanner.scan(text, fast=True))) == [party]
+
+
+def test_a_ministers_title_is_not_the_ministry(sdn_scanner: Scanner) -> None:
+    text = "In Caracas, Interior Minister Diosdado Cabello spoke of a plot."
+    assert "ofac-sdn:30976" not in _parties(sdn_scanner.scan(text, fast=True))
