@@ -17,8 +17,10 @@ each word and name for the first time on its own), emptied before every article 
 and "steady" (the parent scanned every document once before forking: every word and
 name seen, as in a long-running stream whose vocabulary has saturated; optimistic, since
 the linking cache then holds these very names), and "names-new" (as steady, but the
-screening results, and the entities of cited names, emptied before every article: words
-known, every name screened afresh, the closest to a long-running news stream). The caches
+screening results emptied before every article: words known, every name screened afresh,
+the closest to a long-running news stream; the entities each name of the cited-names table
+stands for, `Scanner._cited`, stay: they are a fact of that table and the lists, as the
+gazetteer is, resolved once per scanner; "cold" empties them too). The caches
 that live across articles are: the scanner's per-query screening results
 (`Scanner._linkers`, and `Scanner._cited` for cited names), the words' shapes
 and folded forms (`tamis.scan.words`), the gazetteer's per-word lookups
@@ -82,14 +84,15 @@ def documents(count: int, only: str | None = None) -> list[tuple[str, str]]:
 def _scan(job: tuple[str, bool, bool | str]) -> tuple[int, float]:
     """(parties flagged, CPU seconds this process spent on the scan); `cold` empties the
     scanner's caches first, as if every word and name were new; "names" empties only the
-    screening results (the linker's, and the index proposals per query name)."""
+    screening results (the linker's, and the index proposals per query name), not the
+    entities of the cited-names table."""
     text, fast, cold = job
     cpu = time.process_time()
     if cold:  # private parts, on purpose: the bench measures the uncached cost
         _SCANNER._linkers.clear()
-        _SCANNER._cited.clear()
         _SCANNER.screener._searches.clear()
     if cold is True:
+        _SCANNER._cited.clear()
         clear_caches()
         getattr(_SCANNER.gazetteer.vocab, "_cache", {}).clear()
         getattr(_SCANNER.gazetteer, "_woken", {}).clear()

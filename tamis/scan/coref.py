@@ -35,7 +35,7 @@ from tamis.scan.gazetteer import Gazetteer
 from tamis.scan.vocab import Lookup
 from tamis.scan.words import Word, honorifics, particles
 
-__all__ = ["FullMention", "attach", "namesakes", "org_parts", "org_short_forms",
+__all__ = ["FullMention", "attach", "initialled", "namesakes", "org_parts", "org_short_forms",
            "rare_surnames", "short_forms"]
 
 FullMention = tuple[str, int, int]  # entity id, first word, last word
@@ -128,6 +128,24 @@ def attach(shorts: list[int], looks: Sequence[Lookup], surnames: dict[str, set[i
             continue  # "Ortega": Daniel Ortega's as written, not Rosario Murillo's
         before = [m for m in mentions if m[0] < i]
         out[i] = max(before)[1] if before else min(mentions)[1]
+    return out
+
+
+def initialled(words: Sequence[Word], shorts: list[int], taken: set[int],
+               text: str) -> dict[int, int]:  # fmt: skip
+    """Short-form position -> position of the first of the initials written before it
+    ("V. Putin", "В.В. Путин"): a surname with the initials of a first name is a name the
+    engine can judge, full mention or not. An honorific ("M." in French) is no initial."""
+    out: dict[int, int] = {}
+    titles = honorifics()
+    for i in shorts:
+        k = i
+        while (k > 0 and i - k < 3 and len(words[k - 1].text) == 1 and words[k - 1].text.isupper()
+               and words[k - 1].folded not in titles
+               and text[words[k - 1].end : words[k - 1].end + 1] == "."):  # fmt: skip
+            k -= 1
+        if k < i and i not in taken:
+            out[i] = k
     return out
 
 

@@ -250,7 +250,20 @@ class Scanner:
             mention = Mention(w.text, w.start, w.end, "ORG", COREF)
             mentions.append(mention)
             parties[eid].mentions.append(mention)
-        for i, n in coref.rare_surnames(shorts, looks, self.gazetteer, set(tied)).items():
+        initialled = set()
+        for i, k in coref.initialled(ws, shorts, set(tied), text).items():
+            query = " ".join([*(ws[p].text for p in range(k, i)), looks[i][2] or ws[i].folded])
+            m = linker.link(query, True, countries)  # "V. Putin": the engine reads initials
+            if m is None or not m.match or any(p.overlaps(ws[k].start, ws[i].end, m.id)
+                                               for p in parties.values()):  # fmt: skip
+                continue
+            mention = Mention(text[ws[k].start : ws[i].end], ws[k].start, ws[i].end, "PER",
+                              GAZETTEER)  # fmt: skip
+            mentions.append(mention)
+            parties.setdefault(m.id or "", _Party(m)).add(mention, m)
+            initialled.add(i)
+        for i, n in coref.rare_surnames(shorts, looks, self.gazetteer,
+                                        set(tied) | initialled).items():  # fmt: skip
             pe = self.screener.prepared(n)
             if not pe.countries & countries:
                 continue

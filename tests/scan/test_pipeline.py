@@ -577,3 +577,18 @@ def test_groups_by_the_names_the_press_gives_them(
 def test_a_ministers_title_is_not_the_ministry(sdn_scanner: Scanner) -> None:
     text = "In Caracas, Interior Minister Diosdado Cabello spoke of a plot."
     assert "ofac-sdn:30976" not in _parties(sdn_scanner.scan(text, fast=True))
+
+
+@pytest.mark.parametrize(("text", "mention"), [
+    ("V. Putin a reçu l'envoyé américain au Kremlin.", "V. Putin"),
+    ("Президент В.В. Путин подписал указ.", "В.В. Путин"),
+])  # fmt: skip
+def test_a_surname_after_the_initials_of_the_first_name(
+    sdn_scanner: Scanner, text: str, mention: str
+) -> None:
+    assert _parties(sdn_scanner.scan(text, fast=True)) == {"ofac-sdn:35096": [mention]}
+
+
+def test_a_french_honorific_is_no_initial(sdn_scanner: Scanner) -> None:
+    # "M." is Monsieur: with no full mention, "M. Peskov" is a surname alone
+    assert sdn_scanner.scan("M. Peskov a répondu aux journalistes.", fast=True).parties == []
