@@ -128,7 +128,11 @@ def _not_countries() -> frozenset[str]:
 
 
 def _country_of(w: Word) -> str | None:
-    code = _country_words().get(w.folded)
+    words = _country_words()
+    code = words.get(w.folded)
+    if code is None and len(w.folded) >= MIN_COUNTRY_WORD:  # an adjective or a city in a
+        # case: "северокорейского" (of the North Korean), "в Пхеньяне" (in Pyongyang)
+        code = next((words[f] for f in variants(w.folded)[1:] if f in words), None)
     if code is None and w.cap and not w.upper and len(w.folded) >= MIN_COUNTRY_WORD:
         if w.folded in _not_countries():
             return None

@@ -89,3 +89,8 @@ def test_a_country_in_an_inflected_form(word: str, code: str | None) -> None:
 def test_a_country_named_in_two_words(text: str, codes: set[str]) -> None:
     # "North Korea" is not Korea (the South); "United States" names no country word by word
     assert article_countries(words(text)) == frozenset(codes)
+
+
+def test_country_adjectives_and_cities_in_a_russian_case() -> None:
+    assert article_countries(words("лидера северокорейского режима")) == {"kp"}
+    assert article_countries(words("переговоры в Пхеньяне")) == {"kp"}

@@ -592,3 +592,10 @@ def test_a_surname_after_the_initials_of_the_first_name(
 def test_a_french_honorific_is_no_initial(sdn_scanner: Scanner) -> None:
     # "M." is Monsieur: with no full mention, "M. Peskov" is a surname alone
     assert sdn_scanner.scan("M. Peskov a répondu aux journalistes.", fast=True).parties == []
+
+
+def test_a_russian_country_adjective_in_any_case_names_the_country(sdn_scanner: Scanner) -> None:
+    # "северокорейского" (of the North Korean): the article is about North Korea, so the
+    # whole common name Kim Yo Jong is hers
+    text = "Сестра северокорейского лидера Ким Ё Чжон раскритиковала учения."
+    assert _parties(sdn_scanner.scan(text, fast=True)) == {"ofac-sdn:21444": ["Ким Ё Чжон"]}
