@@ -32,6 +32,7 @@ from tamis.normalise.exonyms import (
     unspaced_names,
     word_names,
 )
+from tamis.normalise.names import FAMILY
 from tamis.normalise.tokens import WORD
 from tamis.scan import coref, ner
 from tamis.scan.gazetteer import Gazetteer
@@ -161,6 +162,8 @@ class Scanner:
                 continue  # "Ahmed al-Charaa", "Hayat Tahrir al-Cham": not HARA, not CHAM
             while c.person and hyphened(ws, last, text):
                 last += 1  # "Kim Min-jae": the syllable after the hyphen is his name too
+            if c.person and self._second_surname(ws, looks, last, text, c.entities):
+                last += 1  # "Nicolas Maduro Santos" is not MADURO MOROS: the engine judges
             a, b = ws[first].start, ws[last].end
             query = _query(ws, looks, first, last, text, c.person)
             ents = frozenset(ids[n] for n in c.entities)
@@ -198,6 +201,22 @@ class Scanner:
                 continue  # a surname alone: coreference decides
             out[(a, b)] = (a, b, label, NER, text[a:b], None)
         return sorted(out.values(), key=lambda s: s[:4])
+
+    def _second_surname(self, ws: list[Word], looks: list[Lookup], p: int, text: str,
+                        entities: frozenset[int]) -> bool:  # fmt: skip
+        """Whether word p+1 is a second surname written after a name whose listed persons
+        all have two (Spanish and Portuguese names: MADURO MOROS, Nicolas): a capitalised
+        listed name part, written with it, not opening a sentence. The press drops the
+        second surname; when it writes one, the whole name is the one to screen."""
+        q = p + 1
+        if q >= len(ws) or not ws[p].joined or not ws[q].text[:1].isupper() or not looks[q][0]:
+            return False  # (in a script without case, nothing says where a name ends)
+        if text[ws[p].end : ws[q].start] != " " or ws[q].folded in self.gazetteer.stop:
+            return False
+        if is_country(ws[q]) or sentence_start(ws, q, text):
+            return False
+        return bool(entities) and all(_two_surnames(self.screener.prepared(n))
+                                      for n in entities)  # fmt: skip
 
     def _unexplained(self, text: str, ws: list[Word], looks: list[Lookup],
                      found: dict[tuple[int, int], Any]) -> list[tuple[int, int]]:  # fmt: skip
@@ -523,6 +542,12 @@ def _particle_of(ws: list[Word], p: int, text: str, stop: frozenset[str]) -> boo
     if w.folded not in stop or hyphened(ws, p - 1, text):
         return True
     return w.text[:1].isupper() and not sentence_start(ws, p - 1, text)
+
+
+def _two_surnames(pe: Any) -> bool:
+    """Whether a listed person's name, as the list orders it, has two family parts."""
+    return any(sum(r == FAMILY for r in form.roles) >= 2 for form, prop in pe.names
+               if prop == "name")  # fmt: skip
 
 
 def _tail_of_name(ws: list[Word], p: int, text: str) -> bool:

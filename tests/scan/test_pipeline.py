@@ -599,3 +599,17 @@ def test_a_russian_country_adjective_in_any_case_names_the_country(sdn_scanner: 
     # whole common name Kim Yo Jong is hers
     text = "Сестра северокорейского лидера Ким Ё Чжон раскритиковала учения."
     assert _parties(sdn_scanner.scan(text, fast=True)) == {"ofac-sdn:21444": ["Ким Ё Чжон"]}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("El cantante Nicolás Maduro Santos actuó en Belo Horizonte.", {}),
+    ("Su hijo Nicolás Maduro Guerra habló en Caracas.",
+     {"ofac-sdn:26946": ["Nicolás Maduro Guerra"]}),
+    ("Nicolás Maduro Moros habló en Caracas.", {"ofac-sdn:22790": ["Nicolás Maduro Moros"]}),
+])  # fmt: skip
+def test_a_second_surname_written_is_part_of_the_name_screened(
+    sdn_scanner: Scanner, text: str, expected: dict[str, list[str]]
+) -> None:
+    # the lists write MADURO MOROS, Nicolas; the press drops the second surname, and when
+    # it writes another one, that is another person
+    assert _parties(sdn_scanner.scan(text, fast=True)) == expected
