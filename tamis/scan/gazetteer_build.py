@@ -17,7 +17,7 @@ from tamis import settings
 from tamis.match.screen import Screener
 from tamis.normalise import PER, NameForm
 from tamis.normalise.frequency import common_given_names
-from tamis.normalise.names import FAMILY, GIVEN, PATRONYMIC
+from tamis.normalise.names import FAMILY, GIVEN, MIDDLE, PATRONYMIC
 from tamis.normalise.org_words import is_function_word
 from tamis.normalise.scripts import is_abjad
 from tamis.normalise.scripts import skeleton as abjad_skeleton
@@ -126,7 +126,8 @@ def _entry(n: int, form: NameForm, person: bool, part: object) -> Entry | None:
         return None
     family = tuple(part(t) for t, r in sig if r == FAMILY)  # type: ignore[operator]
     if family:
-        given = [t for t, r in sig if r == GIVEN][:1]
+        # the first given part: after a weak word ("AL-JAWLANI, Abu Muhammad"), the next
+        given = [t for t, r in sig if r in (GIVEN, MIDDLE)][:1]
         req = family + tuple(part(t) for t in given)  # type: ignore[operator]
     else:
         req = tuple(part(t) for t, r in sig if r != PATRONYMIC)  # type: ignore[operator]

@@ -613,3 +613,16 @@ def test_a_second_surname_written_is_part_of_the_name_screened(
     # the lists write MADURO MOROS, Nicolas; the press drops the second surname, and when
     # it writes another one, that is another person
     assert _parties(sdn_scanner.scan(text, fast=True)) == expected
+
+
+def test_a_name_whose_first_given_word_is_abu(sdn_scanner: Scanner) -> None:
+    # AL-JAWLANI, Abu Muhammad: "Abu" is a weak word, Muhammad the given name the press
+    # writes with the surname (and the French press writes Joulani)
+    text = "Son chef, Abou Mohammed al-Joulani, a pris Damas."
+    assert _parties(sdn_scanner.scan(text, fast=True)) == {
+        "ofac-sdn:15945": ["Abou Mohammed al-Joulani"]}  # fmt: skip
+
+
+def test_hamas_as_the_arabic_press_names_it(sdn_scanner: Scanner) -> None:
+    text = "قالت حركة حماس إن وفدها سيتوجه إلى القاهرة."
+    assert "ofac-sdn:4695" in _parties(sdn_scanner.scan(text, fast=True))
