@@ -158,6 +158,21 @@ def is_country(w: Word) -> bool:
     return _remembered(w) is not None
 
 
+def in_country_name(words: Sequence[Word], p: int) -> bool:
+    """Whether word p is one of two capitalised words that together name a country
+    ("Hong Kong", "North Korea"): context too, as a one-word country is."""
+    for a, b in ((p - 1, p), (p, p + 1)):
+        if a < 0 or b >= len(words) or not words[a].joined or not (words[a].cap and words[b].cap):
+            continue
+        key = (words[a].text, words[b].text)
+        two = _COUNTRY_OF_TWO.get(key, "")
+        if two == "":
+            two = _COUNTRY_OF_TWO[key] = _country_of_two(words[a], words[b])
+        if two is not None:
+            return True
+    return False
+
+
 class Linker:
     """Screens mention names against one screener, with a per-query cache."""
 

@@ -14,7 +14,7 @@ from functools import cache
 
 from tamis.normalise import fold
 from tamis.normalise.data import load_table
-from tamis.scan.link import is_country
+from tamis.scan.link import in_country_name, is_country
 from tamis.scan.vocab import Lookup
 from tamis.scan.words import Word, honorifics, hyphened, particles
 
@@ -142,8 +142,8 @@ class Rules:
         if any(k in self.generic and k not in looks[p][0] for p, k in used.items()):
             return False
         if any(self.distinct(looks[p], k) and words[p].cap and not is_country(words[p])
-               for p, k in used.items()):  # fmt: skip
-            return True
+               and not in_country_name(words, p) for p, k in used.items()):  # fmt: skip
+            return True  # ("Hong Kong" is a place, not HONG KONG ELECTRONICS)
         if missing or not words[min(used)].cap:
             return False
         # French and Spanish capitalise only a name's first word ("Fonds russe

@@ -626,3 +626,11 @@ def test_a_name_whose_first_given_word_is_abu(sdn_scanner: Scanner) -> None:
 def test_hamas_as_the_arabic_press_names_it(sdn_scanner: Scanner) -> None:
     text = "قالت حركة حماس إن وفدها سيتوجه إلى القاهرة."
     assert "ofac-sdn:4695" in _parties(sdn_scanner.scan(text, fast=True))
+
+
+def test_a_two_word_country_is_no_distinctive_part_of_a_company_name(
+    sdn_scanner: Scanner,
+) -> None:
+    # "Hong Kong" is a place: not HONG KONG ELECTRONICS with its generic word left out
+    text = "Traders based in Hong Kong were accused of supplying microelectronics."
+    assert "ofac-sdn:11533" not in _parties(sdn_scanner.scan(text, fast=True))
