@@ -138,13 +138,13 @@ def initialled(words: Sequence[Word], shorts: list[int], taken: set[int],
     engine can judge, full mention or not. An honorific ("M." in French) is no initial."""
     out: dict[int, int] = {}
     titles = honorifics()
-    for i in shorts:
+    for i in [i for i in shorts if i not in taken]:
         k = i
         while (k > 0 and i - k < 3 and len(words[k - 1].text) == 1 and words[k - 1].text.isupper()
                and words[k - 1].folded not in titles
                and text[words[k - 1].end : words[k - 1].end + 1] == "."):  # fmt: skip
             k -= 1
-        if k < i and i not in taken:
+        if k < i:
             out[i] = k
     return out
 

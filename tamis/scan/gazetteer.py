@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from tamis.match.screen import Screener
 from tamis.scan.reading import Entry, Rules
 from tamis.scan.vocab import Lookup, Vocabulary, stop_words
-from tamis.scan.words import Word
+from tamis.scan.words import Word, hyphened
 
 __all__ = ["Candidate", "Gazetteer"]
 
@@ -108,9 +108,8 @@ class Gazetteer:
         out: list[Lookup | None] = [_NONE if w.glue else get(w.text) for w in words]
         if text:
             for i in [i for i, w in enumerate(words) if i and w.folded in stop]:
-                w, before = words[i], words[i - 1]
-                if not w.glue and before.joined and text[before.end : w.start] == "-":
-                    out[i] = look(w.folded)
+                if not words[i].glue and hyphened(words, i - 1, text):
+                    out[i] = look(words[i].folded)
         for i in [i for i, hit in enumerate(out) if hit is None]:
             w = words[i]
             hit = memo.get(w.text)

@@ -70,15 +70,10 @@ def article_countries(words: Iterable[Word]) -> frozenset[str]:
     starts = _starts()
     taken: set[int] = set()  # the words of two-word names ("North Korea" is not Korea)
     for i in [i for i, w in enumerate(ws) if w.folded in starts]:
-        w = ws[i]
-        if w.joined and w.cap and i + 1 < len(ws) and ws[i + 1].cap:
-            key = (w.text, ws[i + 1].text)
-            two = pairs.get(key, "")
-            if two == "":
-                two = pairs[key] = _country_of_two(w, ws[i + 1])
-            if two is not None:
-                found.add(two)
-                taken.update((i, i + 1))
+        two = _two_words_country(ws, i)
+        if two is not None:
+            found.add(two)
+            taken.update((i, i + 1))
     distinct = ({w.text: w for w in ws} if not taken  # words repeat: each read once
                 else {w.text: w for i, w in enumerate(ws) if i not in taken})  # fmt: skip
     for text, w in distinct.items():
@@ -98,6 +93,19 @@ def _starts() -> frozenset[str]:
     """Words that can start a country name of two words, less the stop words and letters
     ("the" of "the Gambia": the last word alone names it)."""
     return frozenset(w for w in name_starts() - stop_words() if len(w) >= 3)
+
+
+def _two_words_country(words: Sequence[Word], a: int) -> str | None:
+    """The country words a and a+1 name together, written as one name (`_country_of_two`,
+    kept per pair of words as written)."""
+    b = a + 1
+    if a < 0 or b >= len(words) or not words[a].joined or not (words[a].cap and words[b].cap):
+        return None
+    key = (words[a].text, words[b].text)
+    two = _COUNTRY_OF_TWO.get(key, "")
+    if two == "":
+        two = _COUNTRY_OF_TWO[key] = _country_of_two(words[a], words[b])
+    return two
 
 
 def _country_of_two(a: Word, b: Word) -> str | None:
@@ -161,16 +169,7 @@ def is_country(w: Word) -> bool:
 def in_country_name(words: Sequence[Word], p: int) -> bool:
     """Whether word p is one of two capitalised words that together name a country
     ("Hong Kong", "North Korea"): context too, as a one-word country is."""
-    for a, b in ((p - 1, p), (p, p + 1)):
-        if a < 0 or b >= len(words) or not words[a].joined or not (words[a].cap and words[b].cap):
-            continue
-        key = (words[a].text, words[b].text)
-        two = _COUNTRY_OF_TWO.get(key, "")
-        if two == "":
-            two = _COUNTRY_OF_TWO[key] = _country_of_two(words[a], words[b])
-        if two is not None:
-            return True
-    return False
+    return any(_two_words_country(words, a) is not None for a in (p - 1, p))
 
 
 class Linker:
