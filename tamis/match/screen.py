@@ -28,6 +28,7 @@ from tamis.match.entities import prepare_entity
 from tamis.match.query import Prepared, prepare_query
 from tamis.match.score import Match, score_entity
 from tamis.model.entity import Entity
+from tamis.model.relations import ends
 from tamis.model.store import Store
 from tamis.normalise import NameForm
 
@@ -76,8 +77,11 @@ class Screener:
     """A loaded index with the prepared entities it points to."""
 
     def __init__(self, index: Index, prepared: list[bytes], fingerprint: str,
-                 built: bool = False) -> None:  # fmt: skip
+                 built: bool = False, links: dict[str, tuple[str, ...]] | None = None) -> None:  # fmt: skip
         self.index = index
+        # each listed party's linked parties (owners, members, OFAC's "Linked To", the
+        # UN's cross-references): context for a scan, which may name both
+        self.links = links or {}
         self.fingerprint = fingerprint
         self.built = built  # True when this start built the index rather than loading it
         self._blobs = prepared
@@ -93,15 +97,22 @@ class Screener:
         builder = IndexBuilder()
         blobs: list[bytes] = []
         objects: list[Prepared] = []
+        links: dict[str, set[str]] = {}
         for entity in entities:
             if not entity.is_thing:
+                for a, b in ends(entity):
+                    links.setdefault(a, set()).add(b)
+                    links.setdefault(b, set()).add(a)
                 continue
             pe = prepare_entity(entity)
             builder.add(entity.id, [form for form, _ in pe.names])
             blobs.append(pickle.dumps(pe, protocol=5))
             if len(objects) < KEEP_BUILT:
                 objects.append(pe)
-        screener = cls(builder.build(), blobs, fingerprint, built=True)
+        index = builder.build()
+        ids = set(index.ids)  # links between screenable parties only
+        kept = {k: tuple(sorted(v & ids)) for k, v in links.items() if k in ids and v & ids}
+        screener = cls(index, blobs, fingerprint, built=True, links=kept)
         screener._prepared[: len(objects)] = objects
         return screener
 
@@ -118,12 +129,13 @@ class Screener:
         path = persist.index_path(folder or settings.home() / "index", fp)
         data = None if rebuild else persist.read(path)
         if data is not None and data.get("fingerprint") == fp:
-            return cls(Index.from_state(data["index"]), data["prepared"], fp)
+            return cls(Index.from_state(data["index"]), data["prepared"], fp,
+                       links=data.get("links"))
         screener = cls.build(store.entities(), fp)
         if not screener.index.ids:
             raise StoreError(NOT_LOADED)
         persist.write(path, {"fingerprint": fp, "index": screener.index.state(),
-                             "prepared": screener._blobs})  # fmt: skip
+                             "prepared": screener._blobs, "links": screener.links})  # fmt: skip
         return screener
 
     # -- lookups -------------------------------------------------------------------------
@@ -138,11 +150,15 @@ class Screener:
             pe = self._prepared[number] = pickle.loads(self._blobs[number])
         return pe
 
-    def get(self, entity_id: str) -> Prepared | None:
-        """The prepared entity with this id, if indexed."""
+    def number(self, entity_id: str) -> int | None:
+        """The entity's number in the index (and the gazetteer), if indexed."""
         if self._numbers is None:
             self._numbers = {ident: n for n, ident in enumerate(self.index.ids)}
-        number = self._numbers.get(entity_id)
+        return self._numbers.get(entity_id)
+
+    def get(self, entity_id: str) -> Prepared | None:
+        """The prepared entity with this id, if indexed."""
+        number = self.number(entity_id)
         return None if number is None else self.prepared(number)
 
     def candidates(self, query: Prepared, limit: int = CANDIDATES) -> list[tuple[str, float]]:

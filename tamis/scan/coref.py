@@ -35,8 +35,8 @@ from tamis.scan.gazetteer import Gazetteer
 from tamis.scan.vocab import Lookup
 from tamis.scan.words import Word, honorifics, particles
 
-__all__ = ["FullMention", "attach", "initialled", "namesakes", "org_parts", "org_short_forms",
-           "rare_surnames", "short_forms"]
+__all__ = ["FullMention", "attach", "initialled", "longer_name", "namesakes", "org_parts",
+           "org_short_forms", "rare_surnames", "short_forms"]
 
 FullMention = tuple[str, int, int]  # entity id, first word, last word
 SHORT = 3  # letters up to which an organisation's one-word name is initials (in capitals)
@@ -74,19 +74,33 @@ def _in_longer_name(i: int, words: Sequence[Word], looks: Sequence[Lookup],
     al-Chaibani" is not al-Assad); an honorific ("M.", "Herr") is not such a word. In a script
     without capitals (Arabic) every word looks capitalised, so the neighbour counts only
     when the two can be parts of one listed name ("ماهر الأسد", not "وقال الأسد")."""
-    caseless = not words[i].text[:1].isupper()
     k = i + 2  # "Assaad al-Chaibani": a particle and a capitalised name after the word
-    if (not caseless and k < len(words) and words[i].joined and words[i + 1].joined
+    if (words[i].text[:1].isupper() and k < len(words) and words[i].joined and words[i + 1].joined
             and words[i + 1].folded in particles() and words[k].cap):  # fmt: skip
         return True
-    for j in (i - 1, i + 1):
-        if j < 0 or j >= len(words) or not words[min(i, j)].joined or not words[j].cap:
-            continue
-        if j < i and words[j].folded in honorifics():
-            continue
-        if looks[j][0] and (not caseless or gaz.named_together(looks[i], looks[j])):
-            return True
-    return False
+    return any(_named_beside(i, j, words, looks, gaz) for j in (i - 1, i + 1))
+
+
+def longer_name(first: int, last: int, words: Sequence[Word], looks: Sequence[Lookup],
+                gaz: Gazetteer) -> bool:  # fmt: skip
+    """Whether the name in words first..last is part of a longer one: a capitalised word
+    that can be a name part is written before or after it ("Ali Hassan Mohamed" is not
+    the listed HASSAN, Mohamed)."""
+    return _named_beside(first, first - 1, words, looks, gaz) or _named_beside(
+        last, last + 1, words, looks, gaz)
+
+
+def _named_beside(i: int, j: int, words: Sequence[Word], looks: Sequence[Lookup],
+                  gaz: Gazetteer) -> bool:  # fmt: skip
+    """Whether word j, beside word i, is a name part written with it (an honorific
+    before it is not; in a script without capitals, only a part of a listed name with
+    it)."""
+    if j < 0 or j >= len(words) or not words[min(i, j)].joined or not words[j].cap:
+        return False
+    if j < i and words[j].folded in honorifics():
+        return False
+    caseless = not words[i].text[:1].isupper()
+    return bool(looks[j][0]) and (not caseless or gaz.named_together(looks[i], looks[j]))
 
 
 def family_parts(gaz: Gazetteer, forms: Iterable[tuple[NameForm, str]],

@@ -24,11 +24,17 @@ from tamis.resources.countries import name_starts
 from tamis.scan.vocab import stop_words, variants
 from tamis.scan.words import Word
 
-__all__ = ["CONTEXT_BONUS", "Linker", "article_countries", "is_country", "role_before"]
+__all__ = ["CONTEXT_BONUS", "LINKED_BONUS", "LINKED_FLOOR", "Linker", "article_countries",
+           "is_country", "role_before"]
 
 TOP = 5  # hits looked at per mention
 DIRECT = 24  # a gazetteer span naming at most this many entities scores them directly
 CONTEXT_BONUS = 0.05  # rank boost of a hit whose country the article speaks of
+# a name the engine scores just under the threshold for a listed party whose linked party
+# (its group, its owner, a relative: the lists' own links) the article names too: the
+# link is context an analyst would weigh ("Hafiz Saeed" beside Lashkar-e-Tayyiba)
+LINKED_BONUS = 0.10
+LINKED_FLOOR = 0.60  # ... but only a name that already agrees this well
 MIN_COUNTRY_WORD = 4  # shorter capitalised words are too often codes or names ("US", "Ben")
 CACHE = 50_000
 
@@ -220,6 +226,11 @@ class Linker:
         `person`: what NER or the gazetteer says the mention is (None: unknown), a hit of
         the other kind is not this mention's; `ids`: the entities whose names the
         gazetteer found in the span - the engine must agree on one of them."""
+        return self.pick(self.found(name, person, ids), countries)
+
+    def found(self, name: str, person: bool | None,
+              ids: frozenset[str] | None = None) -> list[Match]:  # fmt: skip
+        """Every hit at the threshold for a mention, best first (see `link`)."""
         schema = "Person" if person else None
         if ids is not None and len(ids) <= DIRECT:
             found = self.scored(name, schema, ids)
@@ -229,6 +240,10 @@ class Linker:
                 found = [m for m in found if m.id in ids]
         if person is not None:
             found = [m for m in found if (m.schema == "Person") == person]
+        return found
+
+    def pick(self, found: list[Match], countries: frozenset[str]) -> Match | None:
+        """The mention's hit among `found`: namesakes ranked by the article's countries."""
         if len(found) > 1 and countries:
             return max(found, key=lambda m: m.score + CONTEXT_BONUS * self._agrees(m, countries))
         return found[0] if found else None
@@ -252,6 +267,33 @@ class Linker:
     def _agrees(self, m: Match, countries: frozenset[str]) -> bool:
         pe = self.screener.get(m.id or "")
         return pe is not None and bool(pe.countries & countries)
+
+    def linked(self, entity_ids: Iterable[str], found: Iterable[str]) -> dict[str, list[str]]:
+        """Of `entity_ids`, those linked in the lists to a party already `found`, with
+        the found parties they are linked to."""
+        links, flagged = self.screener.links, frozenset(found)
+        out = {}
+        for eid in entity_ids:
+            near = [x for x in links.get(eid, ()) if x in flagged]
+            if near:
+                out[eid] = near
+        return out
+
+    def context(self, entity_id: str, name: str, person: bool | None,
+                countries: frozenset[str]) -> Match:  # fmt: skip
+        """One entity scored for a name; for a person, the article's countries that are
+        theirs as facts (an article speaks of many countries: those that are not the
+        person's say nothing against them)."""
+        pe = self.screener.get(entity_id)
+        if person is not False and pe is not None and pe.countries & countries:
+            return self.explain(entity_id, name, pe.countries & countries)
+        key = (entity_id, f"{name}\0{person}", frozenset())  # not `explain`'s query
+        found = self._explained.get(key)
+        if found is None:
+            query = {"name": name, "schema": "Person"} if person else {"name": name}
+            found = self._explained[key] = self.screener.explain(entity_id, query,
+                                                                 self.threshold)  # fmt: skip
+        return found
 
     def explain(self, entity_id: str, name: str, countries: frozenset[str]) -> Match:
         """One entity scored for a name with the article's countries as facts (kept: a

@@ -21,7 +21,7 @@ from typing import Any
 
 from tamis.match.commonness import frequency
 from tamis.match.names import WHOLE_NOTE
-from tamis.match.score import Match
+from tamis.match.score import Match, weights
 from tamis.match.screen import Screener, screener
 from tamis.model.store import Store
 from tamis.normalise import ORG
@@ -38,7 +38,14 @@ from tamis.scan import coref, ner
 from tamis.scan.gazetteer import Gazetteer
 from tamis.scan.gazetteer_build import gazetteer
 from tamis.scan.language import detect
-from tamis.scan.link import Linker, article_countries, is_country, role_before
+from tamis.scan.link import (
+    LINKED_BONUS,
+    LINKED_FLOOR,
+    Linker,
+    article_countries,
+    is_country,
+    role_before,
+)
 from tamis.scan.reading import ACRONYM, sentence_start
 from tamis.scan.result import COREF, GAZETTEER, NER, Mention, Party, ScanResult
 from tamis.scan.vocab import Lookup, clitics, variants
@@ -97,9 +104,13 @@ class Scanner:
         parties: dict[str, _Party] = {}
         mentions = [Mention(text[a:b], a, b, label, how) for a, b, label, how, *_ in spans]
         fulls: list[coref.FullMention] = []
+        waiting: list[tuple[tuple[int, int, str, str, frozenset[str]], Mention]] = []
+        named: dict[str, _Party] = {}  # entity -> the party it was found as (for context)
         for (a, b, label, _, query, ids), mention in _best_first(spans, mentions):
-            m = linker.link(query, label == "PER" if label in ("PER", "ORG") else None,
-                            countries, ids)  # fmt: skip
+            hits = linker.found(query, label == "PER" if label in ("PER", "ORG") else None, ids)
+            m = linker.pick(hits, countries)
+            if m is None and ids:
+                waiting.append(((a, b, label, query, ids), mention))
             if m is None or any(p.overlaps(a, b, m.id) for p in parties.values()):
                 continue
             role = role_before(ws, _word_at(starts, a)) if m.schema == "Person" else None
@@ -124,6 +135,18 @@ class Scanner:
                 continue
             party.add(mention, m)
             fulls.append((m.id or "", _word_at(starts, a), _word_at(starts, b - 1)))
+            named.update((x.id or "", party) for x in hits)  # the same party on other lists
+        if parties and self.screener.links:
+            named.update((eid, p) for eid, p in parties.items())
+            waiting += self._vouched(text, ws, looks, named, mentions)
+            waiting = [(span, mention) for span, mention in waiting
+                       if not coref.longer_name(_word_at(starts, span[0]),
+                                                _word_at(starts, span[1] - 1), ws, looks,
+                                                self.gazetteer)]  # fmt: skip
+            for mention, m, by in _linked(waiting, named, countries, linker):
+                parties.setdefault(m.id or "", _Party(m, linked=by)).add(mention, m)
+                fulls.append((m.id or "", _word_at(starts, mention.start),
+                              _word_at(starts, mention.end - 1)))  # fmt: skip
         self._coref(text, ws, starts, looks, parties, fulls, mentions, countries, linker)
         out = sorted((p.result(self.screener) for p in parties.values()),
                      key=lambda p: (-p.score, p.mentions[0].start))  # fmt: skip
@@ -131,6 +154,30 @@ class Scanner:
         # a model's first load (seconds, once per process) is not this article's time
         seconds = time.perf_counter() - began - (ner.loading_seconds() - loaded)
         return ScanResult(text, lang, out, mentions, seconds=seconds)
+
+    def _vouched(self, text: str, ws: list[Word], looks: list[Lookup],
+                 parties: dict[str, _Party],
+                 mentions: list[Mention]) -> list[tuple[tuple[int, int, str, str, frozenset[str]], Mention]]:  # fmt: skip
+        """Spans that write out in full a listed name of 2+ parts of a person the lists
+        link to a party the article names, for `_linked` to score; each a new mention.
+        The gazetteer passes such names over when they are first names only, or a title
+        and a surname ("Hafiz Saeed": a surname alone is for coreference)."""
+        scr = self.screener
+        linked = sorted({x for eid in parties for x in scr.links.get(eid, ())} - parties.keys())
+        held = [(m.start, m.end) for p in parties.values() for m in p.mentions]
+        out = []
+        for eid in linked:
+            pe = scr.get(eid)
+            if pe is None or pe.schema != "Person":
+                continue
+            for a, b in _written_out(ws, looks, pe, self.gazetteer.vocab.number):
+                if any(x < b and a < y for x, y in held):
+                    continue
+                held.append((a, b))
+                mention = Mention(text[a:b], a, b, "PER", GAZETTEER)
+                mentions.append(mention)
+                out.append(((a, b, "PER", text[a:b], frozenset([eid])), mention))
+        return out
 
     def _cited_ids(self, name: str) -> frozenset[str] | None:
         """The entities a cited name (names_exonyms.yml: داعش, "Stato islamico", 金正恩)
@@ -296,12 +343,100 @@ class Scanner:
             party.add(mention, m)
 
 
-class _Party:
-    """A party being assembled: the best hit so far and every mention."""
+def _written_out(ws: list[Word], looks: list[Lookup], pe: Any,
+                 number: dict[str, int]) -> list[tuple[int, int]]:  # fmt: skip
+    """(start, end) of each run of adjacent words that are each a different part of one
+    of the entity's names, in any order (a word is a part by its spelling key, or as
+    written): the whole name ("Hafiz Saeed", a title and a surname) or two words of it
+    or more ("Masood Azhar" of MOHAMMED MASOOD AZHAR ALVI), particles and titles not
+    counted ("Ahmed al-" is no part of a name). The engine then judges it."""
+    out = set()
+    for form, _ in pe.names:
+        tokens = form.tokens
+        if len(tokens) < 2:
+            continue
+        parts = [(number.get(t.key, -1), t.text, t.kind == WORD) for t in tokens]
+        for i in range(len(ws) - 1):
+            left = dict(enumerate(parts))
+            words_ = _take_part(left, looks[i][0], ws[i].folded)
+            if words_ is None:
+                continue
+            j = i
+            while left and j + 1 < len(ws) and ws[j].joined:
+                took = _take_part(left, looks[j + 1][0], ws[j + 1].folded)
+                if took is None:
+                    break
+                words_ += took
+                j += 1
+            if (j > i and (not left or words_ >= 2)
+                    and any(w.cap for w in ws[i : j + 1])):  # fmt: skip
+                out.add((ws[i].start, ws[j].end))
+    return sorted(out)
 
-    def __init__(self, match: Match, rare: bool = False) -> None:
+
+def _take_part(left: dict[int, tuple[int, str, bool]], exact: frozenset[int],
+               folded: str) -> int | None:  # fmt: skip
+    """Take from `left` the first name part (number, text, a word?) a word is: None if
+    none, else 1 for a word, 0 for a particle or title."""
+    for k, (number, written, word) in left.items():
+        if number in exact or written == folded:
+            del left[k]
+            return int(word)
+    return None
+
+
+def _linked(waiting: list[tuple[tuple[int, int, str, str, frozenset[str]], Mention]],
+            parties: dict[str, _Party], countries: frozenset[str],
+            linker: Linker) -> list[tuple[Mention, Match, list[tuple[str, str]]]]:  # fmt: skip
+    """Of the spans no hit claimed, those whose name the engine scores just under the
+    threshold (`LINKED_FLOOR`, within `LINKED_BONUS`) for a listed party that the lists
+    link to a party the article names (`parties`: by every entity id it was found as):
+    (the mention, the hit, (id, caption) of the named parties it is linked to). "Hafiz Saeed", a name of common parts, beside Lashkar-e-Tayyiba."""
+    limit = weights().threshold if linker.threshold is None else linker.threshold
+    out = []
+    taken: list[tuple[int, int]] = []
+    for (a, b, label, query, ids), mention in waiting:
+        near = linker.linked(ids, parties)
+        if not near or any(x < b and a < y for x, y in taken):
+            continue
+        person = label == "PER" if label in ("PER", "ORG") else None
+        best = None
+        for eid, by in sorted(near.items()):
+            m = linker.context(eid, query, person, countries)
+            if person is not None and (m.schema == "Person") != person:
+                continue
+            if m.score < LINKED_FLOOR or m.score + LINKED_BONUS < limit or _query_left(m):
+                continue
+            if best is None or m.score > best[0].score:
+                best = (m, [(x, _caption(linker, x)) for x in by])
+        if best is None or any(p.overlaps(a, b, best[0].id) for p in parties.values()):
+            continue
+        taken.append((a, b))
+        out.append((mention, *best))
+    return out
+
+
+def _query_left(m: Match) -> bool:
+    """Whether a word of the mention has no counterpart in the listed name the hit used
+    ("Hassan Sheikh Mohamud" for HASSAN, Mohamed): then the name is another's."""
+    found = m.name_alignment()
+    return found is None or any(i >= 0 and j < 0 for i, j, *_ in found[0].pairs)
+
+
+def _caption(linker: Linker, entity_id: str) -> str:
+    pe = linker.screener.get(entity_id)
+    return pe.caption if pe is not None else entity_id
+
+
+class _Party:
+    """A party being assembled: the best hit so far and every mention; `linked`: the
+    parties named in the article whose link to this one lifted it over the threshold."""
+
+    def __init__(self, match: Match, rare: bool = False,
+                 linked: list[tuple[str, str]] | None = None) -> None:  # fmt: skip
         self.match = match
         self.rare = rare
+        self.linked = linked or []
         self.mentions: list[Mention] = []
 
     def add(self, mention: Mention, match: Match) -> None:
@@ -328,10 +463,17 @@ class _Party:
         if self.rare:
             explanation["scan"] = ("surname alone: the only listed person with this surname, "
                                    "and the article names their country")  # fmt: skip
+        score = m.score
+        if self.linked:
+            score = min(1.0, m.score + LINKED_BONUS)
+            named = "; ".join(f"{caption} ({eid})" for eid, caption in self.linked)
+            explanation["scan"] = (f"score {m.score:.2f} + {LINKED_BONUS:.2f}: linked in the "
+                                   f"lists to {named}, named in the article")  # fmt: skip
+            explanation["linked"] = [eid for eid, _ in self.linked]
         pe = scr.get(m.id or "")
         source = (m.id or "").split(":", 1)[0]
         self.mentions.sort(key=lambda x: x.start)
-        return Party(m.id or "", m.caption, m.schema or (pe.schema if pe else None), m.score,
+        return Party(m.id or "", m.caption, m.schema or (pe.schema if pe else None), score,
                      list(self.mentions), explanation, source)  # fmt: skip
 
 

@@ -21,6 +21,10 @@ Mapping choices (what the file does not say outright):
   dates and remarks go to one structured note per document.
 - LISTED_ON -> createdAt; LAST_DAY_UPDATED -> modifiedAt (the latest; earlier ones noted).
 - Facts with no FtM field, and children this parser does not know, go to notes.
+- A record's comments that cite another record by its reference number ("leader of
+  Lashkar-e-Tayyiba (QDe.118)") -> an UnknownLink between the two, role "Named in the
+  listing": the list's own word that they belong together (emitted after the records, only
+  towards records the file holds).
 """
 
 from __future__ import annotations
@@ -60,6 +64,8 @@ MAPPED = {
 SCRIPT_NOTE = re.compile(r"\b(?:arabic(?: script)?|original script)\s*:\s*(.+)$", re.IGNORECASE)
 ENCODING_DECL = re.compile(rb"""encoding\s*=\s*["']([A-Za-z0-9._-]+)""")
 YEAR = re.compile(r"[12][0-9]{3}")
+REFERENCE = re.compile(r"\b([A-Z]{2}[ie]\.[0-9]{3})\b")  # QDe.118, QDi.263, KPe.001
+LINK_ROLE = "Named in the listing"
 
 
 @cache
@@ -156,6 +162,7 @@ def _xml_error(
 def _entities(path: Path) -> Iterator[Entity]:
     problems = Problems(path)
     seen: set[str] = set()
+    cited: list[tuple[str, str]] = []  # (record id, reference its comments cite)
     stack: list[ET.Element] = []
     starts: dict[int, int] = {}
     with _open(path) as fh:
@@ -180,12 +187,32 @@ def _entities(path: Path) -> Iterator[Entity]:
                     problems.add("duplicate REFERENCE_NUMBER", start, elem.tag, "REFERENCE_NUMBER")
                     continue
                 seen.add(entity.id)
+                cited.extend((entity.id, ref) for ref in references(entity))
                 yield entity
         except SourceError as exc:
             raise SourceErrors(path, [exc] + problems.errors) from None
+    yield from _links(cited, seen)
     if not seen and not problems.errors:
         problems.add("no INDIVIDUAL or ENTITY record in the list")
     problems.raise_if_any()
+
+
+def references(entity: Entity) -> list[str]:
+    """The reference numbers of other records a record's comments cite, in order."""
+    own = entity.get("programId")
+    refs = [m for note in entity.get("notes") for m in REFERENCE.findall(note)]
+    return [r for r in dict.fromkeys(refs) if r not in own]
+
+
+def _links(cited: list[tuple[str, str]], seen: set[str]) -> Iterator[Entity]:
+    """One UnknownLink per record and record its comments cite (a cited record the file
+    does not hold, delisted since, is left out)."""
+    for subject, ref in cited:
+        target = make_id(SOURCE, ref)
+        if target in seen:
+            link = Entity(f"{subject}-cites-{ref}", "UnknownLink", source=SOURCE)
+            link.properties = {"subject": [subject], "object": [target], "role": [LINK_ROLE]}
+            yield link
 
 
 @cache

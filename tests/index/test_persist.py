@@ -36,6 +36,16 @@ def test_a_second_start_loads_the_index_without_rebuilding(sdn_store: Store, fol
     ]
 
 
+def test_the_lists_links_are_kept_with_the_index(sdn_store: Store, folder: Path,
+                                                 sdn_screener: Screener) -> None:  # fmt: skip
+    # BANK MARKAZI JOMHOURI ISLAMI IRAN: "Linked To: ISLAMIC REVOLUTIONARY GUARD CORPS
+    # (IRGC)-QODS FORCE; Linked To: HIZBALLAH." in OFAC's remarks, both ways
+    assert sdn_screener.links["ofac-sdn:4632"] == ("ofac-sdn:10465", "ofac-sdn:4697")
+    assert "ofac-sdn:4632" in sdn_screener.links["ofac-sdn:4697"]
+    again = Screener.open(sdn_store, folder=folder)
+    assert not again.built and again.links == sdn_screener.links
+
+
 def test_the_index_file_is_named_by_the_active_versions(sdn_store: Store, folder: Path) -> None:
     scr = Screener.open(sdn_store, folder=folder)
     assert [p.name for p in folder.iterdir()] == [persist.index_path(folder, scr.fingerprint).name]

@@ -626,3 +626,46 @@ def test_a_two_word_country_is_no_distinctive_part_of_a_company_name(
     # "Hong Kong" is a place: not HONG KONG ELECTRONICS with its generic word left out
     text = "Traders based in Hong Kong were accused of supplying microelectronics."
     assert "ofac-sdn:11533" not in _parties(sdn_scanner.scan(text, fast=True))
+
+
+# -- the lists' own links as context --------------------------------------------------------
+
+LET, SAEED, AZHAR = "un-sc:QDe.118", "un-sc:QDi.263", "un-sc:QDi.422"
+
+
+def test_a_common_name_beside_the_group_the_lists_link_it_to_is_that_member(
+    all_scanner: Scanner,
+) -> None:
+    # "Hafiz Saeed" is a listed alias of HAFIZ MUHAMMAD SAEED, but both words are common
+    # first names: alone the engine scores it under the threshold. The UN's own listing
+    # says he leads Lashkar-e-Tayyiba; an article naming both is about him.
+    text = ("Lahore, Tuesday. A court freed two aides of Hafiz Saeed, the founder of "
+            "Lashkar-e-Taiba, and India protested. Saeed is in prison.")  # fmt: skip
+    result = all_scanner.scan(text, fast=True)
+    found = _parties(result)
+    assert found[SAEED] == ["Hafiz Saeed", "Saeed"]
+    party = next(p for p in result.parties if p.id == SAEED)
+    assert LET in party.explanation["linked"]
+    assert "linked in the lists to" in party.explanation["scan"]
+    assert party.score >= 0.7
+
+
+def test_the_same_name_without_the_linked_group_is_no_hit(all_scanner: Scanner) -> None:
+    text = "Lahore, Tuesday. Hafiz Saeed, a teacher, opened a school for girls."
+    assert SAEED not in _parties(all_scanner.scan(text, fast=True))
+
+
+def test_a_short_form_of_a_members_name_beside_the_group(all_scanner: Scanner) -> None:
+    # MOHAMMED MASOOD AZHAR ALVI, founder of Jaish-i-Mohammed (QDe.019) in the UN's words;
+    # the OFAC entry of the group is the one the mention goes to: the link still counts
+    text = "India again named Masood Azhar, the leader of Jaish-e-Mohammed, on Monday."
+    assert _parties(all_scanner.scan(text, fast=True))[AZHAR] == ["Masood Azhar"]
+
+
+def test_linked_context_does_not_make_a_longer_name_a_member(all_scanner: Scanner) -> None:
+    # ADEN, Mohamoud Abdi (a.k.a. HASSAN, Mohamed) finances al-Shabaab: the businessman
+    # Ali Hassan Mohamed, in an article on al-Shabaab, is not him; nor is the president
+    # Hassan Sheikh Mohamud (a word of his name is no part of the listed one)
+    text = ("Mogadishu. Al-Shabaab taxes traders. The businessman Ali Hassan Mohamed said "
+            "banks ask for more papers. President Hassan Sheikh Mohamud spoke too.")  # fmt: skip
+    assert "ofac-sdn:39520" not in _parties(all_scanner.scan(text, fast=True))
