@@ -4,8 +4,9 @@ Names are compared in `tamis.normalise`'s form (folded, ASCII Latin, spelling ke
 mention must point back into the text as written, so each word keeps its offsets. Elided
 articles ("d'investissement", "l'Ukraine") are split off and marked as glue; an English
 possessive ("Putin's") loses its "'s"; other apostrophes join ("O'Brien"), as they do in
-list names. `joined[i]` says whether only spaces or a hyphen separate word i from word i+1:
-a name never spans a comma, a full stop or a quote.
+list names. `joined[i]` says whether only spaces or a hyphen (or an opening quote after a
+space) separate word i from word i+1: a name never spans a comma, a full stop or a closing
+quote.
 
 Speed (the scan's `--fast` mode reads hundreds of articles a second): one C-level regex
 pass yields (word, gap) pairs that tile the text, so offsets are running sums; what a word
@@ -28,7 +29,11 @@ _WORD = re.compile(r"\w+(?:['’ʼ]\w+)*")
 _TILE = re.compile(r"(\w+(?:['’ʼ]\w+)*)(\W*)")  # every match: a word, then the gap after
 _LEAD = re.compile(r"\W*")
 _APOS = re.compile(r"['’ʼ]")
-_JOIN = re.compile(r"[ \t\u00a0\u202f-]*\n?[ \t\u00a0\u202f-]*")
+# only spaces or a hyphen (a line may break there); or spaces and an opening quote, which
+# a name's type may stand before ("Концерн «Калашников»", "le groupe « Wagner »"): a quote
+# with no space before it closes, and ends the name
+_JOIN = re.compile(r"[ \t\u00a0\u202f-]*\n?[ \t\u00a0\u202f-]*"
+                   r"|[ \t\u00a0\u202f]+[«„“\"][ \t\u00a0\u202f]*")
 CACHE = 200_000  # distinct words (and gaps) kept; cleared when full
 
 
@@ -42,7 +47,7 @@ class Word(NamedTuple):
     cap: bool  # starts with a capital, or its script has no case
     upper: bool  # all capitals (an acronym such as "RDIF")
     glue: bool  # an elided article split off ("d", "l")
-    joined: bool = False  # only spaces or a hyphen between this word and the next
+    joined: bool = False  # only spaces or a hyphen (or an opening quote) up to the next
 
 
 @cache

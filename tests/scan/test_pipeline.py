@@ -669,3 +669,29 @@ def test_linked_context_does_not_make_a_longer_name_a_member(all_scanner: Scanne
     text = ("Mogadishu. Al-Shabaab taxes traders. The businessman Ali Hassan Mohamed said "
             "banks ask for more papers. President Hassan Sheikh Mohamud spoke too.")  # fmt: skip
     assert "ofac-sdn:39520" not in _parties(all_scanner.scan(text, fast=True))
+
+
+@pytest.mark.parametrize("text", [
+    "Концерн «Калашников» нарастил выпуск продукции.",
+    "Der Konzern „Kalaschnikow“ liefert mehr.",
+    "Russia's Kalashnikov Concern raised output.",
+])  # fmt: skip
+def test_a_company_named_in_quotes_after_its_kind(sdn_scanner: Scanner, text: str) -> None:
+    # KALASHNIKOV CONCERN: the press writes the kind of company, then its name in quotes
+    assert "ofac-sdn:16911" in _parties(sdn_scanner.scan(text, fast=True))
+
+
+def test_a_rifle_is_not_the_concern(sdn_scanner: Scanner) -> None:
+    text = "Fighters armed with Kalashnikov rifles attacked the base; a Kalashnikov is cheap."
+    assert "ofac-sdn:16911" not in _parties(sdn_scanner.scan(text, fast=True))
+
+
+def test_a_closing_quote_ends_a_name(sdn_scanner: Scanner) -> None:
+    # "Putin" in quotes then a surname: two names, not one
+    from tamis.scan.words import words
+
+    ws = words('He wrote "Putin" Peskov and then «Rosneft» Sechin, and the firm «Rosneft» ok')
+    joined = [(w.text, w.joined) for w in ws]
+    assert joined[2] == ("Putin", False) and joined[6] == ("Rosneft", False)
+    # an opening quote after a space joins
+    assert joined[1] == ("wrote", True) and joined[10] == ("firm", True)
