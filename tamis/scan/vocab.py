@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import ast
 import importlib.util
+import re
 from functools import cache
 from pathlib import Path
 
@@ -40,6 +41,8 @@ MIN_SKELETON = 3  # consonants a skeleton needs to propose near parts
 # consonants (الأسد "sd" = Assad, القاعدة "kd" = Qaida) propose "near" parts only; the
 # name's other parts and the engine's vowel check (linking) decide among them
 MIN_ABJAD_SKELETON = 2
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+_GENITIVE = frozenset("ая")  # endings of a masculine name's genitive = a feminine nominative
 
 
 @cache
@@ -173,11 +176,25 @@ class Vocabulary:
         return hit
 
     def _lookup(self, folded: str) -> Lookup:
-        fallback = _NOTHING
         stop = stop_words()
         if any(folded.startswith(p) and folded[len(p) :] in stop for p in clitics()):
-            return fallback  # وقال is "and said", وفي "and in": no name, whatever its letters
-        for form in variants(folded):
+            return _NOTHING  # وقال is "and said", وفي "and in": no name, whatever its letters
+        forms = variants(folded)
+        hit = self._first(forms)
+        if hit[0] and len(forms) > 1 and folded[-1] in _GENITIVE and _CYRILLIC.match(folded):
+            # a Russian genitive in -а/-я is also a woman's name in the nominative:
+            # "Евгения Пригожина" is as much Евгений Пригожин's as a PRIGOZHINA's, so the
+            # parts of its stem are exact too (the engine tells them apart)
+            stems = self._first(forms[forms.index(hit[2]) + 1 :])
+            if stems[0]:
+                return (hit[0] | stems[0], (hit[1] | stems[1]) - stems[0], hit[2],
+                        hit[3] | stems[3])  # fmt: skip
+        return hit
+
+    def _first(self, forms: list[str]) -> Lookup:
+        """The lookup of the first of the forms with an exact part (else the first near)."""
+        fallback = _NOTHING
+        for form in forms:
             text = ascii_form(form)
             if not text:
                 continue

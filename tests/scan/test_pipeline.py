@@ -695,3 +695,21 @@ def test_a_closing_quote_ends_a_name(sdn_scanner: Scanner) -> None:
     assert joined[2] == ("Putin", False) and joined[6] == ("Rosneft", False)
     # an opening quote after a space joins
     assert joined[1] == ("wrote", True) and joined[10] == ("firm", True)
+
+
+def test_a_russian_genitive_that_is_also_a_womans_name(sdn_scanner: Scanner) -> None:
+    # "Евгения Пригожина": the genitive of Евгений Пригожин, and the nominative of a
+    # woman's name (PRIGOZHINA, Lyubov and Polina are listed too): the engine decides
+    text = ("После гибели Евгения Пригожина бойцы ушли в Африку. Вместе с Пригожиным погиб "
+            "Дмитрий Уткин.")  # fmt: skip
+    found = _parties(sdn_scanner.scan(text, fast=True))
+    assert found["ofac-sdn:21171"] == ["Евгения Пригожина", "Пригожиным"]
+    assert not {"ofac-sdn:31671", "ofac-sdn:31673"} & set(found)  # the women
+    # "в Африке" is no company named AFRIC (a case ending other than -а/-я)
+    assert "ofac-sdn:31164" not in found
+
+
+def test_a_company_named_with_russian_loanwords(sdn_scanner: Scanner) -> None:
+    # LIMITED LIABILITY COMPANY CONCORD MANAGEMENT AND CONSULTING: менеджмент, консалтинг
+    text = "Компания «Конкорд менеджмент и консалтинг» раньше принадлежала Пригожину."
+    assert "ofac-sdn:22526" in _parties(sdn_scanner.scan(text, fast=True))
