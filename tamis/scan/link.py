@@ -25,7 +25,7 @@ from tamis.scan.vocab import stop_words, variants
 from tamis.scan.words import Word
 
 __all__ = ["CONTEXT_BONUS", "LINKED_BONUS", "LINKED_FLOOR", "Linker", "article_countries",
-           "is_country", "role_before"]
+           "is_country", "is_region", "role_before"]
 
 TOP = 5  # hits looked at per mention
 DIRECT = 24  # a gazetteer span naming at most this many entities scores them directly
@@ -139,6 +139,17 @@ def _remembered(w: Word) -> str | None:
 @cache
 def _not_countries() -> frozenset[str]:
     return frozenset(fold(str(w)) for w in load_table("scan_words.yml")["not_countries"])
+
+
+@cache
+def _regions() -> frozenset[str]:
+    return frozenset(fold(str(w)) for w in load_table("scan_words.yml")["regions"])
+
+
+def is_region(w: Word) -> bool:
+    """Whether a word is a continent (or the Arctic), as written or in a case."""
+    regions = _regions()
+    return w.folded in regions or any(f in regions for f in variants(w.folded)[1:])
 
 
 def _country_of(w: Word) -> str | None:

@@ -44,6 +44,7 @@ from tamis.scan.link import (
     Linker,
     article_countries,
     is_country,
+    is_region,
     role_before,
 )
 from tamis.scan.reading import ACRONYM, sentence_start
@@ -125,6 +126,8 @@ class Scanner:
             spoken = countries | _SPOKEN_IN.get(lang or "", _NO_COUNTRY)
             if _common_whole(m) and linker.agrees(m, spoken) is False:
                 continue  # a "Mohamed El-Amine" of Somalia is not the listed Lebanese
+            if single is not None and is_region(single):
+                continue  # "в Африку" (Africa) is not AFRIC
             if (single is not None and not acronym and (m.schema not in _NAMED_ALONE or (
                     m.schema == "Organization" and b - a <= ACRONYM and text[a].isupper()))
                     and linker.agrees(m, spoken) is False):  # fmt: skip
