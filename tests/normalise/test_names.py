@@ -110,6 +110,9 @@ def test_initials_are_their_own_kind() -> None:
         ("STATE CORPORATION ROSTEC", ["rostec"], ("soe",)),
         ("FGUP MORYE", ["morye"], ("soe",)),
         ("BANK OF STATE CORPORATION", ["bank", "of", "state"], ("llc",)),  # not first: words
+        # the Estonian osaühing, as OFAC writes it without its umlaut
+        ("GARANTEX EUROPE OU", ["garantex", "europe"], ("llc",)),
+        ("Garantex Europe OÜ", ["garantex", "europe"], ("llc",)),
     ],
 )
 def test_legal_forms_are_kept_aside(text: str, parts: list[str], legal: tuple[str, ...]) -> None:
