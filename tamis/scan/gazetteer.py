@@ -208,6 +208,12 @@ class Gazetteer:
                     for b in req:
                         if b != a:
                             d.setdefault(b, []).append(n)
+            # an organisation's one distinctive word beside generic ones ("VTB" of VTB
+            # BANK): written alone in capitals, it may be the name (`Rules.covers`)
+            for n, (_, person, req, _, _) in enumerate(self.names):
+                heads = [k for k in req if k not in self.generic]
+                if not person and len(req) > 1 and len(heads) == 1:
+                    singles.setdefault(heads[0], []).append(n)
             self._wake = (singles, pairs, [frozenset(e[2]) for e in self.names])
         return self._wake
 
@@ -287,9 +293,12 @@ class Gazetteer:
             if len(run) > 1 and (d := pairs.get(a)):
                 for b in d.keys() & present:
                     woken.update(d[b])
-        # a cheap check first: Rules.covers allows one missing part of three or more
+        # a cheap check first: Rules.covers allows one missing part of three or more, and
+        # an organisation's generic words when its one distinctive word is written alone
+        generic = self.generic
         return tuple(n for n in woken if (req := reqs[n]) <= present
-                     or (len(req) >= 3 and len(req - present) <= 1))  # fmt: skip
+                     or (len(req) >= 3 and len(req - present) <= 1)
+                     or req - present <= generic)  # fmt: skip
 
 
 def _context(words: list[Word], i: int, j: int, text: str) -> tuple[str, int, int]:

@@ -342,7 +342,7 @@ class Scanner:
                 continue  # the engine's threshold is the rule, context or not
             mention = Mention(w.text, w.start, w.end, "PER", GAZETTEER)
             mentions.append(mention)
-            party = parties.setdefault(pe.id or "", _Party(m, rare=True))
+            party = parties.setdefault(pe.id or "", _Party(m, note=RARE_NOTE))
             party.add(mention, m)
 
 
@@ -426,6 +426,8 @@ def _query_left(m: Match) -> bool:
     return found is None or any(i >= 0 and j < 0 for i, j, *_ in found[0].pairs)
 
 
+RARE_NOTE = ("surname alone: the only listed person with this surname, and the article "
+             "names their country")
 def _caption(linker: Linker, entity_id: str) -> str:
     pe = linker.screener.get(entity_id)
     return pe.caption if pe is not None else entity_id
@@ -435,10 +437,10 @@ class _Party:
     """A party being assembled: the best hit so far and every mention; `linked`: the
     parties named in the article whose link to this one lifted it over the threshold."""
 
-    def __init__(self, match: Match, rare: bool = False,
+    def __init__(self, match: Match, note: str | None = None,
                  linked: list[tuple[str, str]] | None = None) -> None:  # fmt: skip
         self.match = match
-        self.rare = rare
+        self.note = note  # why the scan flags it, beyond the engine's score
         self.linked = linked or []
         self.mentions: list[Mention] = []
 
@@ -463,9 +465,8 @@ class _Party:
     def result(self, scr: Screener) -> Party:
         m = self.match
         explanation: dict[str, Any] = m.explanation.to_dict()
-        if self.rare:
-            explanation["scan"] = ("surname alone: the only listed person with this surname, "
-                                   "and the article names their country")  # fmt: skip
+        if self.note:
+            explanation["scan"] = self.note
         score = m.score
         if self.linked:
             score = min(1.0, m.score + LINKED_BONUS)

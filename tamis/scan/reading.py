@@ -111,6 +111,12 @@ class Rules:
                 return None  # a surname alone: coreference decides (coref.py)
             ((p, k),) = used.items()
             return (p, p) if self.single_ok(words, looks, p, k, text) else None
+        if not person and len(used) == 1 and missing:
+            ((p, k),) = used.items()  # "VTB" for VTB BANK: the one distinctive word of an
+            # organisation's name, the rest generic, written alone as an acronym
+            if (words[p].upper and k not in self.generic and k in looks[p][0]
+                    and all(x in self.generic for x in req if x != k)):  # fmt: skip
+                return (p, p) if self.single_ok(words, looks, p, k, text) else None
         if missing > (1 if len(req) >= 3 else 0) or len(used) < 2:
             return None
         if not any(k in looks[p][0] for p, k in used.items()):

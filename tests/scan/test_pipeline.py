@@ -713,3 +713,22 @@ def test_a_company_named_with_russian_loanwords(sdn_scanner: Scanner) -> None:
     # LIMITED LIABILITY COMPANY CONCORD MANAGEMENT AND CONSULTING: менеджмент, консалтинг
     text = "Компания «Конкорд менеджмент и консалтинг» раньше принадлежала Пригожину."
     assert "ofac-sdn:22526" in _parties(sdn_scanner.scan(text, fast=True))
+
+
+VTB = "ofac-cons:17013"  # VTB BANK PUBLIC JOINT STOCK COMPANY
+
+
+@pytest.mark.parametrize("text", [
+    "Russia's second bank, VTB, said profits rose despite the sanctions on Moscow.",
+    "Глава ВТБ заявил, что российская экономика растёт.",
+])  # fmt: skip
+def test_an_acronym_alone_in_an_article_about_its_country(all_scanner: Scanner,
+                                                          text: str) -> None:  # fmt: skip
+    # the press writes "VTB" for VTB BANK: its one distinctive word, the others generic
+    # (bank, and the legal form); the engine judges, the article's country decides
+    assert _parties(all_scanner.scan(text, fast=True))[VTB] in (["VTB"], ["ВТБ"])
+
+
+def test_an_acronym_alone_in_an_article_about_another_country(all_scanner: Scanner) -> None:
+    text = "In Brazil, the fintech VTB opened an office in São Paulo, Brazilian media said."
+    assert VTB not in _parties(all_scanner.scan(text, fast=True))
