@@ -78,7 +78,8 @@ def _in_longer_name(i: int, words: Sequence[Word], looks: Sequence[Lookup],
     if (words[i].text[:1].isupper() and k < len(words) and words[i].joined and words[i + 1].joined
             and words[i + 1].folded in particles() and words[k].cap):  # fmt: skip
         return True
-    return any(_named_beside(i, j, words, looks, gaz) for j in (i - 1, i + 1))
+    return _named_beside(i, i - 1, words, looks, gaz) or _named_beside(i, i + 1, words, looks,
+                                                                        gaz)
 
 
 def longer_name(first: int, last: int, words: Sequence[Word], looks: Sequence[Lookup],

@@ -58,6 +58,8 @@ CITED_CANDIDATES = 5  # the index's first proposals for a cited name: its render
 CITED_CACHE = 10_000
 # start, end (characters), label, how, query name, entities the gazetteer found there
 Span = tuple[int, int, str, str, str, frozenset[str] | None]
+# a listed name's parts (number, text, a word?), the keys they match by, those of words
+_NameParts = tuple[list[tuple[int, str, bool]], frozenset[int | str], frozenset[int | str]]
 
 
 class Scanner:
@@ -68,6 +70,8 @@ class Scanner:
         self.gazetteer = gaz
         self._linkers: dict[float | None, Linker] = {}
         self._cited: dict[str, frozenset[str] | None] = {}  # cited name -> its entities
+        self._parts: dict[str, list[_NameParts]] = {}  # linked person -> names' parts
+        self._linked_names: dict[str, tuple[list[tuple[str, _NameParts]], frozenset[int | str]]] = {}
 
     @classmethod
     def open(cls, store: Store | None = None) -> Scanner:
@@ -161,19 +165,31 @@ class Scanner:
     def _vouched(self, text: str, ws: list[Word], looks: list[Lookup],
                  parties: dict[str, _Party],
                  mentions: list[Mention]) -> list[tuple[tuple[int, int, str, str, frozenset[str]], Mention]]:  # fmt: skip
-        """Spans that write out in full a listed name of 2+ parts of a person the lists
-        link to a party the article names, for `_linked` to score; each a new mention.
-        The gazetteer passes such names over when they are first names only, or a title
-        and a surname ("Hafiz Saeed": a surname alone is for coreference)."""
-        scr = self.screener
-        linked = sorted({x for eid in parties for x in scr.links.get(eid, ())} - parties.keys())
+        """Spans that write out a listed name of a person the lists link to an organisation
+        the article names, for `_linked` to score; each a new mention. The gazetteer passes
+        such names over when they are first names only, or a title and a surname ("Hafiz
+        Saeed": a surname alone is for coreference), or a short form ("Masood Azhar")."""
+        members = [self._members(eid) for eid, p in parties.items()
+                   if p.match.schema != "Person" and eid in self.screener.links]  # fmt: skip
+        names = [(eid, name) for found, _ in members for eid, name in found
+                 if eid not in parties]  # fmt: skip
+        if not names:
+            return []
+        needed = frozenset().union(*(keys for _, keys in members))
+        at: dict[int | str, list[int]] = {}  # part number, or text -> the words that are it
+        for i in [i for i, (w, look) in enumerate(zip(ws, looks))
+                  if not look[0].isdisjoint(needed) or w.folded in needed]:  # fmt: skip
+            for k in looks[i][0] & needed:
+                at.setdefault(k, []).append(i)
+            at.setdefault(ws[i].folded, []).append(i)
+        written = at.keys()
+        names = [(eid, name) for eid, name in names  # two words of it, or all of it
+                 if len(name[2] & written) >= 2 or name[1] <= written]
         held = [(m.start, m.end) for p in parties.values() for m in p.mentions]
         out = []
-        for eid in linked:
-            pe = scr.get(eid)
-            if pe is None or pe.schema != "Person":
-                continue
-            for a, b in _written_out(ws, looks, pe, self.gazetteer.vocab.number):
+        for eid, (parts, keys, _) in names:
+            for a, b in _written_out(ws, looks, parts, [i for k in keys & at.keys()
+                                                        for i in at[k]]):  # fmt: skip
                 if any(x < b and a < y for x, y in held):
                     continue
                 held.append((a, b))
@@ -181,6 +197,37 @@ class Scanner:
                 mentions.append(mention)
                 out.append(((a, b, "PER", text[a:b], frozenset([eid])), mention))
         return out
+
+    def _members(self, entity_id: str) -> tuple[list[tuple[str, _NameParts]], frozenset[int | str]]:  # fmt: skip
+        """The names of 2+ parts of the persons the lists link to an organisation, and all
+        the keys their parts match by (`_name_parts`). Kept per scanner."""
+        found = self._linked_names.get(entity_id)
+        if found is None:
+            names = [(x, name) for x in self.screener.links.get(entity_id, ())
+                     for name in self._name_parts(x)]  # fmt: skip
+            found = (names, frozenset().union(*(name[1] for _, name in names)))
+            self._linked_names[entity_id] = found
+        return found
+
+    def _name_parts(self, entity_id: str) -> list[_NameParts]:
+        """A listed person's names of 2+ parts as (number, text, a word?) per part, the
+        keys a word can match them by (part numbers, or the texts no listed name spells),
+        and those of its words (not particles or titles); none for an organisation. Kept
+        per scanner."""
+        found = self._parts.get(entity_id)
+        if found is None:
+            pe = self.screener.get(entity_id)
+            found = []
+            number = self.gazetteer.vocab.number
+            for form, _ in pe.names if pe is not None and pe.schema == "Person" else ():
+                if len(form.tokens) > 1:
+                    parts = [(number.get(t.key, -1), t.text, t.kind == WORD)
+                             for t in form.tokens]  # fmt: skip
+                    keys = frozenset(n if n >= 0 else t for n, t, _ in parts)
+                    words_ = frozenset(n if n >= 0 else t for n, t, word in parts if word)
+                    found.append((parts, keys, words_))
+            self._parts[entity_id] = found
+        return found
 
     def _cited_ids(self, name: str) -> frozenset[str] | None:
         """The entities a cited name (names_exonyms.yml: داعش, "Stato islamico", 金正恩)
@@ -346,35 +393,29 @@ class Scanner:
             party.add(mention, m)
 
 
-def _written_out(ws: list[Word], looks: list[Lookup], pe: Any,
-                 number: dict[str, int]) -> list[tuple[int, int]]:  # fmt: skip
-    """(start, end) of each run of adjacent words that are each a different part of one
-    of the entity's names, in any order (a word is a part by its spelling key, or as
-    written): the whole name ("Hafiz Saeed", a title and a surname) or two words of it
-    or more ("Masood Azhar" of MOHAMMED MASOOD AZHAR ALVI), particles and titles not
-    counted ("Ahmed al-" is no part of a name). The engine then judges it."""
-    out = set()
-    for form, _ in pe.names:
-        tokens = form.tokens
-        if len(tokens) < 2:
+def _written_out(ws: list[Word], looks: list[Lookup], parts: list[tuple[int, str, bool]],
+                 starts: list[int]) -> list[tuple[int, int]]:  # fmt: skip
+    """(start, end) of each run of adjacent words, from one of `starts`, that are each a
+    different part of the name, in any order (a word is a part by its number, or as
+    written): the whole name ("Hafiz Saeed", a title and a surname) or two words of it or
+    more ("Masood Azhar" of MOHAMMED MASOOD AZHAR ALVI), particles and titles not counted
+    ("Ahmed al-" is no part of a name). The engine then judges it."""
+    out = []
+    for i in sorted(set(starts)):
+        left = dict(enumerate(parts))
+        words_ = _take_part(left, looks[i][0], ws[i].folded)
+        if words_ is None:
             continue
-        parts = [(number.get(t.key, -1), t.text, t.kind == WORD) for t in tokens]
-        for i in range(len(ws) - 1):
-            left = dict(enumerate(parts))
-            words_ = _take_part(left, looks[i][0], ws[i].folded)
-            if words_ is None:
-                continue
-            j = i
-            while left and j + 1 < len(ws) and ws[j].joined:
-                took = _take_part(left, looks[j + 1][0], ws[j + 1].folded)
-                if took is None:
-                    break
-                words_ += took
-                j += 1
-            if (j > i and (not left or words_ >= 2)
-                    and any(w.cap for w in ws[i : j + 1])):  # fmt: skip
-                out.add((ws[i].start, ws[j].end))
-    return sorted(out)
+        j = i
+        while left and j + 1 < len(ws) and ws[j].joined:
+            took = _take_part(left, looks[j + 1][0], ws[j + 1].folded)
+            if took is None:
+                break
+            words_ += took
+            j += 1
+        if j > i and (not left or words_ >= 2) and any(w.cap for w in ws[i : j + 1]):
+            out.append((ws[i].start, ws[j].end))
+    return out
 
 
 def _take_part(left: dict[int, tuple[int, str, bool]], exact: frozenset[int],
