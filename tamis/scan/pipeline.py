@@ -58,8 +58,8 @@ CITED_CANDIDATES = 5  # the index's first proposals for a cited name: its render
 CITED_CACHE = 10_000
 # start, end (characters), label, how, query name, entities the gazetteer found there
 Span = tuple[int, int, str, str, str, frozenset[str] | None]
-# a listed name's parts (number, text, a word?), the keys they match by, those of words
-_NameParts = tuple[list[tuple[int, str, bool]], frozenset[int | str], frozenset[int | str]]
+# a listed name's parts (number, text, a word?), their numbers, those of its words
+_NameParts = tuple[list[tuple[int, str, bool]], frozenset[int], frozenset[int]]
 
 
 class Scanner:
@@ -71,7 +71,7 @@ class Scanner:
         self._linkers: dict[float | None, Linker] = {}
         self._cited: dict[str, frozenset[str] | None] = {}  # cited name -> its entities
         self._parts: dict[str, list[_NameParts]] = {}  # linked person -> names' parts
-        self._linked_names: dict[str, tuple[list[tuple[str, _NameParts]], frozenset[int | str]]] = {}
+        self._linked_names: dict[str, tuple[list[tuple[str, _NameParts]], frozenset[int]]] = {}
 
     @classmethod
     def open(cls, store: Store | None = None) -> Scanner:
@@ -176,15 +176,14 @@ class Scanner:
         if not names:
             return []
         needed = frozenset().union(*(keys for _, keys in members))
-        at: dict[int | str, list[int]] = {}  # part number, or text -> the words that are it
-        for i in [i for i, (w, look) in enumerate(zip(ws, looks))
-                  if not look[0].isdisjoint(needed) or w.folded in needed]:  # fmt: skip
+        at: dict[int, list[int]] = {}  # part number -> the words that can be it
+        for i in [i for i, look in enumerate(looks) if look[0] and not look[0].isdisjoint(needed)]:
             for k in looks[i][0] & needed:
                 at.setdefault(k, []).append(i)
-            at.setdefault(ws[i].folded, []).append(i)
         written = at.keys()
         names = [(eid, name) for eid, name in names  # two words of it, or all of it
-                 if len(name[2] & written) >= 2 or name[1] <= written]
+                 if not name[2].isdisjoint(written)
+                 and (len(name[2] & written) >= 2 or name[1] <= written)]
         held = [(m.start, m.end) for p in parties.values() for m in p.mentions]
         out = []
         for eid, (parts, keys, _) in names:
@@ -198,7 +197,7 @@ class Scanner:
                 out.append(((a, b, "PER", text[a:b], frozenset([eid])), mention))
         return out
 
-    def _members(self, entity_id: str) -> tuple[list[tuple[str, _NameParts]], frozenset[int | str]]:  # fmt: skip
+    def _members(self, entity_id: str) -> tuple[list[tuple[str, _NameParts]], frozenset[int]]:
         """The names of 2+ parts of the persons the lists link to an organisation, and all
         the keys their parts match by (`_name_parts`). Kept per scanner."""
         found = self._linked_names.get(entity_id)
@@ -210,10 +209,9 @@ class Scanner:
         return found
 
     def _name_parts(self, entity_id: str) -> list[_NameParts]:
-        """A listed person's names of 2+ parts as (number, text, a word?) per part, the
-        keys a word can match them by (part numbers, or the texts no listed name spells),
-        and those of its words (not particles or titles); none for an organisation. Kept
-        per scanner."""
+        """A listed person's names of 2+ parts as (number, text, a word?) per part, their
+        part numbers, and those of its words (not particles or titles); none for an
+        organisation. Kept per scanner."""
         found = self._parts.get(entity_id)
         if found is None:
             pe = self.screener.get(entity_id)
@@ -223,8 +221,10 @@ class Scanner:
                 if len(form.tokens) > 1:
                     parts = [(number.get(t.key, -1), t.text, t.kind == WORD)
                              for t in form.tokens]  # fmt: skip
-                    keys = frozenset(n if n >= 0 else t for n, t, _ in parts)
-                    words_ = frozenset(n if n >= 0 else t for n, t, word in parts if word)
+                    # (a part no listed name spells has no number: it is matched as
+                    # written, `_take_part`, and not counted here)
+                    keys = frozenset(n for n, _, _ in parts if n >= 0)
+                    words_ = frozenset(n for n, _, word in parts if word and n >= 0)
                     found.append((parts, keys, words_))
             self._parts[entity_id] = found
         return found
