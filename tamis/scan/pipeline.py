@@ -435,7 +435,8 @@ def _linked(waiting: list[tuple[tuple[int, int, str, str, frozenset[str]], Menti
     """Of the spans no hit claimed, those whose name the engine scores just under the
     threshold (`LINKED_FLOOR`, within `LINKED_BONUS`) for a listed party that the lists
     link to a party the article names (`parties`: by every entity id it was found as):
-    (the mention, the hit, (id, caption) of the named parties it is linked to). "Hafiz Saeed", a name of common parts, beside Lashkar-e-Tayyiba."""
+    (the mention, the hit, (id, caption) of the named parties it is linked to). "Hafiz
+    Saeed", a name of common parts, beside Lashkar-e-Tayyiba."""
     limit = weights().threshold if linker.threshold is None else linker.threshold
     out = []
     taken: list[tuple[int, int]] = []
@@ -469,6 +470,8 @@ def _query_left(m: Match) -> bool:
 
 RARE_NOTE = ("surname alone: the only listed person with this surname, and the article "
              "names their country")
+
+
 def _caption(linker: Linker, entity_id: str) -> str:
     pe = linker.screener.get(entity_id)
     return pe.caption if pe is not None else entity_id
@@ -476,7 +479,8 @@ def _caption(linker: Linker, entity_id: str) -> str:
 
 class _Party:
     """A party being assembled: the best hit so far and every mention; `linked`: the
-    parties named in the article whose link to this one lifted it over the threshold."""
+    parties named in the article whose link to this one is its context (its score gets
+    LINKED_BONUS)."""
 
     def __init__(self, match: Match, note: str | None = None,
                  linked: list[tuple[str, str]] | None = None) -> None:  # fmt: skip
