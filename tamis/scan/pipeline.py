@@ -133,9 +133,11 @@ class Scanner:
             if single is not None and is_region(single):
                 continue  # "в Африку" (Africa) is not AFRIC
             if (single is not None and not acronym and (m.schema not in _NAMED_ALONE or (
-                    m.schema == "Organization" and b - a <= ACRONYM and text[a].isupper()))
+                    m.schema == "Organization" and (b - a <= ACRONYM and text[a].isupper()
+                                                    or _company_name(m))))
                     and linker.agrees(m, spoken) is False):  # fmt: skip
-                continue  # "Alicante", "Constanta", "the Opera": a place or a word first
+                continue  # "Alicante", "Constanta", "the Opera", German "Region" (AO GNPP
+                # REGION): a place or a word first
             party = parties.setdefault(m.id or "", _Party(m))
             if party.holds(a, b):  # "Роснефть" inside "Компания Роснефть": one mention,
                 party.better(m)  # the better of the two scores
@@ -459,6 +461,13 @@ def _linked(waiting: list[tuple[tuple[int, int, str, str, frozenset[str]], Menti
         taken.append((a, b))
         out.append((mention, *best))
     return out
+
+
+def _company_name(m: Match) -> bool:
+    """Whether the listed name a hit used carries a legal form (AO GNPP REGION: a company's
+    name, unlike a group's, is often a common word once its legal form is off)."""
+    found = m.name_alignment()
+    return found is not None and bool(found[0].candidate.legal)
 
 
 def _query_left(m: Match) -> bool:

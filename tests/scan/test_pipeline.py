@@ -732,3 +732,13 @@ def test_an_acronym_alone_in_an_article_about_its_country(all_scanner: Scanner,
 def test_an_acronym_alone_in_an_article_about_another_country(all_scanner: Scanner) -> None:
     text = "In Brazil, the fintech VTB opened an office in São Paulo, Brazilian media said."
     assert VTB not in _parties(all_scanner.scan(text, fast=True))
+
+
+def test_a_companys_one_word_name_is_a_common_noun_in_german(sdn_scanner: Scanner) -> None:
+    # AO GNPP REGION, a Russian missile maker: once its legal form is off, its name is a
+    # word German capitalises like every noun; a group's one word (Hamas) needs no country
+    text = ("Die Huthi-Miliz greift Schiffe an. Die Bundesmarine schützt Frachter in der "
+            "Region. Auch die Hamas äußerte sich.")  # fmt: skip
+    found = _parties(sdn_scanner.scan(text, fast=True))
+    assert "ofac-sdn:35855" not in found
+    assert "ofac-sdn:4695" in found  # HAMAS
