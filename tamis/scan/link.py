@@ -25,7 +25,7 @@ from tamis.scan.vocab import stop_words, variants
 from tamis.scan.words import Word
 
 __all__ = ["CONTEXT_BONUS", "LINKED_BONUS", "LINKED_FLOOR", "Linker", "article_countries",
-           "is_country", "is_region", "role_before"]
+           "is_country", "is_region", "office_after", "role_before"]
 
 TOP = 5  # hits looked at per mention
 DIRECT = 24  # a gazetteer span naming at most this many entities scores them directly
@@ -62,6 +62,18 @@ def role_before(words: Sequence[Word], i: int) -> tuple[str, ...] | None:
     if j < 0 or not words[j].joined:
         return None
     return _roles().get(words[j].folded)
+
+
+@cache
+def _offices_after() -> frozenset[str]:
+    return frozenset(fold(str(w)) for w in load_table("scan_words.yml")["office_after"])
+
+
+def office_after(words: Sequence[Word], last: int) -> bool:
+    """Whether an office word follows word `last` ("Russian Finance Minister"): the words
+    before it name the office's field, not an organisation."""
+    k = last + 1
+    return k < len(words) and words[last].joined and words[k].folded in _offices_after()
 
 
 def article_countries(words: Iterable[Word]) -> frozenset[str]:

@@ -45,6 +45,7 @@ from tamis.scan.link import (
     article_countries,
     is_country,
     is_region,
+    office_after,
     role_before,
 )
 from tamis.scan.reading import ACRONYM, sentence_start
@@ -118,6 +119,8 @@ class Scanner:
                 waiting.append(((a, b, label, query, ids), mention))
             if m is None or any(p.overlaps(a, b, m.id) for p in parties.values()):
                 continue
+            if m.schema != "Person" and office_after(ws, _word_at(starts, b - 1)):
+                continue  # "Russian Finance Minister" is not RUSSIAN FINANCIAL CORPORATION
             role = role_before(ws, _word_at(starts, a)) if m.schema == "Person" else None
             if role and not linker.fits_role(m, role):
                 continue  # "l'économiste Natalya Orlova" is not the Duma member

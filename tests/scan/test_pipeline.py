@@ -742,3 +742,11 @@ def test_a_companys_one_word_name_is_a_common_noun_in_german(sdn_scanner: Scanne
     found = _parties(sdn_scanner.scan(text, fast=True))
     assert "ofac-sdn:35855" not in found
     assert "ofac-sdn:4695" in found  # HAMAS
+
+
+def test_the_field_of_an_office_is_not_an_organisation(sdn_scanner: Scanner) -> None:
+    # RUSSIAN FINANCIAL CORPORATION is listed; "Russian Finance Minister" is an office
+    text = "Russian Finance Minister Anton Siluanov called the plans theft."
+    found = _parties(sdn_scanner.scan(text, fast=True))
+    assert "ofac-sdn:24026" not in found
+    assert found["ofac-sdn:35243"] == ["Anton Siluanov"]
