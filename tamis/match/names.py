@@ -183,7 +183,9 @@ def _cell(a: Token, b: Token, cross: bool, alone: bool, org: bool,
           strict_org: bool) -> tuple[float, str, str] | None:  # fmt: skip
     """The agreement of two different parts as `align` counts it, or None."""
     hit = part_similarity(a, b)
-    if cross and hit[0] < 0.9:
+    # (an organisation's word of known meaning, بنك "bank", is compared by its meaning, not
+    # by its consonants: bnk is also PANACEA's skeleton)
+    if cross and hit[0] < 0.9 and not (org and (a.concepts or b.concepts)):
         same = skeleton_similarity(a, b)  # the best evidence an abjad can give
         if same[0] > 0.0 and alone:
             # one part alone: a few consonants agree by chance (المنار ~ Manaure)

@@ -97,3 +97,10 @@ def test_an_organisation_word_does_not_match_a_person_by_meaning() -> None:
         {"name": "Marco Russo", "schema": "Person"}, {"name": "Marco Russian", "schema": "Person"}
     )
     assert not m.match
+
+
+def test_an_arabic_word_of_known_meaning_is_not_read_by_its_consonants(store: Store) -> None:
+    """البنك الدولي is the World Bank: بنك "bank" has the consonants of PANACEA (b = p,
+    k = c), but a word whose meaning the word tables give compares by meaning."""
+    m = tamis.compare({"name": "البنك الدولي"}, "ofac-sdn:17101", store=store)
+    assert m.score < 0.5 and not m.match
