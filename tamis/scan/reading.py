@@ -86,15 +86,19 @@ class Rules:
         of three or more, and a part that is not a generic word matched by meaning only.
         A person's name never holds a conjunction: "Daniel Ortega y Rosario Murillo" is
         two names, read apart."""
-        if entry[1]:
+        found = None if entry[1] else self._covers(entry, words, looks, i, j, text)
+        if found is None:  # (an organisation's name may hold "and": read whole first)
             segments = _between_conjunctions(words, looks, i, j)
             if len(segments) > 1:  # the segment where most of the name is written: in
                 # "Iván Archivaldo Guzmán Salazar y Jesús Alfredo Guzmán Salazar", Jesús
-                # Alfredo's name is the second, not the surnames of the first
+                # Alfredo's name is the second, not the surnames of the first; "el Cártel
+                # de Sinaloa y el Cártel de Jalisco Nueva Generación": two names
                 spans = [span for a, b in segments if a <= b
                          and (span := self._covers(entry, words, looks, a, b, text))]  # fmt: skip
                 return max(spans, key=lambda s: s[1] - s[0], default=None)
-        return self._covers(entry, words, looks, i, j, text)
+            if entry[1]:
+                found = self._covers(entry, words, looks, i, j, text)
+        return found
 
     def _covers(self, entry: Entry, words: list[Word], looks: list[Lookup], i: int,
                 j: int, text: str) -> tuple[int, int] | None:  # fmt: skip

@@ -750,3 +750,11 @@ def test_the_field_of_an_office_is_not_an_organisation(sdn_scanner: Scanner) -> 
     found = _parties(sdn_scanner.scan(text, fast=True))
     assert "ofac-sdn:24026" not in found
     assert found["ofac-sdn:35243"] == ["Anton Siluanov"]
+
+
+def test_two_organisations_joined_by_a_conjunction_are_each_found(sdn_scanner: Scanner) -> None:
+    text = ("Las cuentas vinculadas al Cártel de Sinaloa y al Cártel de Jalisco Nueva "
+            "Generación fueron congeladas.")  # fmt: skip
+    found = _parties(sdn_scanner.scan(text, fast=True))
+    assert found["ofac-sdn:11440"] == ["Cártel de Sinaloa"]
+    assert found["ofac-sdn:17671"] == ["Cártel de Jalisco Nueva Generación"]
