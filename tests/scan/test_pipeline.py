@@ -758,3 +758,14 @@ def test_two_organisations_joined_by_a_conjunction_are_each_found(sdn_scanner: S
     found = _parties(sdn_scanner.scan(text, fast=True))
     assert found["ofac-sdn:11440"] == ["Cártel de Sinaloa"]
     assert found["ofac-sdn:17671"] == ["Cártel de Jalisco Nueva Generación"]
+
+
+@pytest.mark.parametrize(("text", "entity"), [
+    ("In Moskau sagte der Chef der Staatsholding Rostec, Russland habe Lieferanten.",
+     "ofac-cons:17260"),
+    ("Der russische Panzerhersteller Uralwagonsawod liefert mehr Panzer.", "ofac-sdn:16885"),
+])  # fmt: skip
+def test_a_german_compound_saying_what_kind_of_body_follows(all_scanner: Scanner, text: str,
+                                                           entity: str) -> None:  # fmt: skip
+    # German capitalises every noun: "Staatsholding Rostec" is a kind of body, then its name
+    assert entity in _parties(all_scanner.scan(text, fast=True))
