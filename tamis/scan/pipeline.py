@@ -363,6 +363,11 @@ class Scanner:
             parties[eid].mentions.append(mention)
         orgs = {eid: coref.org_parts(self.gazetteer, pe.names) for eid in parties
                 if (pe := self.screener.get(eid)) is not None and pe.schema != "Person"}  # fmt: skip
+        for eid, first, last in fulls:  # the first word of a name written in full, alone
+            look = looks[first]  # later ("Конкорд менеджмент и консалтинг" ... «Конкорд»):
+            if eid in orgs and last > first and ws[first].cap and look[0] and not look[3] \
+                    and look[0].isdisjoint(self.gazetteer.generic) and not is_country(ws[first]):
+                orgs[eid][0].update(look[0])  # a word of its own, not one of meaning
         held = {i for p in parties.values() for m in p.mentions
                 for i in range(_word_at(starts, m.start), _word_at(starts, m.end - 1) + 1)}  # fmt: skip
         short = coref.org_short_forms(ws, looks, self.gazetteer, held | set(tied), orgs)

@@ -769,3 +769,16 @@ def test_a_german_compound_saying_what_kind_of_body_follows(all_scanner: Scanner
                                                            entity: str) -> None:  # fmt: skip
     # German capitalises every noun: "Staatsholding Rostec" is a kind of body, then its name
     assert entity in _parties(all_scanner.scan(text, fast=True))
+
+
+def test_an_organisation_by_the_first_word_of_its_name_written_in_full(
+    sdn_scanner: Scanner,
+) -> None:
+    text = ("Компания «Конкорд менеджмент и консалтинг», известная как «Конкорд», раньше "
+            "принадлежала Пригожину. The Kalashnikov Concern said that Kalashnikov exports "
+            "rose; Islamic Revolutionary Guard Corps officers were in Islamic Iran.")  # fmt: skip
+    found = _parties(sdn_scanner.scan(text, fast=True))
+    assert found["ofac-sdn:22526"] == ["Конкорд менеджмент и консалтинг", "Конкорд"]
+    assert found["ofac-sdn:16911"] == ["Kalashnikov Concern", "Kalashnikov"]
+    # a first word of known meaning ("Islamic") is no short form of the name
+    assert found["ofac-sdn:10391"] == ["Islamic Revolutionary Guard Corps"]
