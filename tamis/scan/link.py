@@ -209,7 +209,7 @@ class Linker:
         self.threshold = threshold
         self._cache: dict[tuple[str, str | None], list[Match]] = {}
         self._direct: dict[tuple[str, str | None, frozenset[str]], list[Match]] = {}
-        self._explained: dict[tuple[str, str, frozenset[str]], Match] = {}
+        self._explained: dict[tuple[str, str, str | None, frozenset[str]], Match] = {}
 
     def hits(self, name: str, schema: str | None) -> list[Match]:
         """The engine's hits (at the threshold) for a name, best first."""
@@ -308,25 +308,29 @@ class Linker:
         theirs as facts (an article speaks of many countries: those that are not the
         person's say nothing against them)."""
         pe = self.screener.get(entity_id)
-        if person is not False and pe is not None and pe.countries & countries:
-            return self.explain(entity_id, name, pe.countries & countries)
-        key = (entity_id, f"{name}\0{person}", frozenset())  # not `explain`'s query
-        found = self._explained.get(key)
-        if found is None:
-            query = {"name": name, "schema": "Person"} if person else {"name": name}
-            found = self._explained[key] = self.screener.explain(entity_id, query,
-                                                                 self.threshold)  # fmt: skip
-        return found
+        agree = pe.countries & countries if person is not False and pe is not None else None
+        if agree:
+            return self._score(entity_id, name, "Person", agree)
+        return self._score(entity_id, name, "Person" if person else None, frozenset())
 
     def explain(self, entity_id: str, name: str, countries: frozenset[str]) -> Match:
-        """One entity scored for a name with the article's countries as facts (kept: a
-        surname recurs across articles about one country)."""
-        key = (entity_id, name, countries)
+        """One entity scored for a person's name with the article's countries as facts
+        (kept: a surname recurs across articles about one country)."""
+        return self._score(entity_id, name, "Person", countries)
+
+    def _score(self, entity_id: str, name: str, schema: str | None,
+               countries: frozenset[str]) -> Match:  # fmt: skip
+        """One entity scored for a name, a schema and countries as facts; kept per query."""
+        key = (entity_id, name, schema, countries)
         found = self._explained.get(key)
         if found is None:
             if len(self._explained) >= CACHE:
                 self._explained.clear()
-            query = {"name": name, "schema": "Person", "country": sorted(countries)}
+            query: dict[str, object] = {"name": name}
+            if schema:
+                query["schema"] = schema
+            if countries:
+                query["country"] = sorted(countries)
             found = self._explained[key] = self.screener.explain(entity_id, query,
                                                                  self.threshold)  # fmt: skip
         return found

@@ -16,6 +16,7 @@ import gc
 import re
 import time
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from functools import cache, lru_cache
 from typing import Any
 
@@ -151,11 +152,12 @@ class Scanner:
         if parties and self.screener.links:
             named.update((eid, p) for eid, p in parties.items())
             waiting += self._vouched(text, ws, looks, named, mentions)
-            waiting = [(span, mention) for span, mention in waiting
-                       if not coref.longer_name(_word_at(starts, span[0]),
-                                                _word_at(starts, span[1] - 1), ws, looks,
-                                                self.gazetteer)]  # fmt: skip
-            for mention, m, by in _linked(waiting, named, countries, linker):
+
+            def longer(a: int, b: int) -> bool:  # "Ali Hassan Mohamed" is not HASSAN, Mohamed
+                return coref.longer_name(_word_at(starts, a), _word_at(starts, b - 1), ws,
+                                         looks, self.gazetteer)  # fmt: skip
+
+            for mention, m, by in _linked(waiting, named, countries, linker, longer):
                 parties.setdefault(m.id or "", _Party(m, linked=by)).add(mention, m)
                 fulls.append((m.id or "", _word_at(starts, mention.start),
                               _word_at(starts, mention.end - 1)))  # fmt: skip
@@ -441,18 +443,20 @@ def _take_part(left: dict[int, tuple[int, str, bool]], exact: frozenset[int],
 
 def _linked(waiting: list[tuple[tuple[int, int, str, str, frozenset[str]], Mention]],
             parties: dict[str, _Party], countries: frozenset[str],
-            linker: Linker) -> list[tuple[Mention, Match, list[tuple[str, str]]]]:  # fmt: skip
+            linker: Linker,
+            longer: Callable[[int, int], bool]) -> list[tuple[Mention, Match, list[tuple[str, str]]]]:  # fmt: skip
     """Of the spans no hit claimed, those whose name the engine scores just under the
     threshold (`LINKED_FLOOR`, within `LINKED_BONUS`) for a listed party that the lists
     link to a party the article names (`parties`: by every entity id it was found as):
     (the mention, the hit, (id, caption) of the named parties it is linked to). "Hafiz
-    Saeed", a name of common parts, beside Lashkar-e-Tayyiba."""
+    Saeed", a name of common parts, beside Lashkar-e-Tayyiba; not a span that `longer`
+    says is part of a longer name."""
     limit = weights().threshold if linker.threshold is None else linker.threshold
     out = []
     taken: list[tuple[int, int]] = []
     for (a, b, label, query, ids), mention in waiting:
         near = linker.linked(ids, parties)
-        if not near or any(x < b and a < y for x, y in taken):
+        if not near or any(x < b and a < y for x, y in taken) or longer(a, b):
             continue
         person = label == "PER" if label in ("PER", "ORG") else None
         best = None
