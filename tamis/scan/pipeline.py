@@ -60,6 +60,8 @@ CITED_CANDIDATES = 5  # the index's first proposals for a cited name: its render
 CITED_CACHE = 10_000
 # start, end (characters), label, how, query name, entities the gazetteer found there
 Span = tuple[int, int, str, str, str, frozenset[str] | None]
+# a span no hit claimed, for the context steps: (start, end, label, query, entities), mention
+_Waiting = tuple[tuple[int, int, str, str, frozenset[str]], Mention]
 # a listed name's parts (number, text, a word?), their numbers, those of its words
 _NameParts = tuple[list[tuple[int, str, bool]], frozenset[int], frozenset[int]]
 
@@ -111,7 +113,7 @@ class Scanner:
         parties: dict[str, _Party] = {}
         mentions = [Mention(text[a:b], a, b, label, how) for a, b, label, how, *_ in spans]
         fulls: list[coref.FullMention] = []
-        waiting: list[tuple[tuple[int, int, str, str, frozenset[str]], Mention]] = []
+        waiting: list[_Waiting] = []
         named: dict[str, _Party] = {}  # entity -> the party it was found as (for context)
         for (a, b, label, _, query, ids), mention in _best_first(spans, mentions):
             hits = linker.found(query, label == "PER" if label in ("PER", "ORG") else None, ids)
@@ -149,8 +151,7 @@ class Scanner:
             party.add(mention, m)
             fulls.append((m.id or "", _word_at(starts, a), _word_at(starts, b - 1)))
             named.update((x.id or "", party) for x in hits)  # the same party on other lists
-        if parties and self.screener.links:
-            named.update((eid, p) for eid, p in parties.items())
+        if parties and self.screener.links:  # (`named` holds every party's own id too)
             waiting += self._vouched(text, ws, looks, named, mentions)
 
             def longer(a: int, b: int) -> bool:  # "Ali Hassan Mohamed" is not HASSAN, Mohamed
@@ -171,7 +172,7 @@ class Scanner:
 
     def _vouched(self, text: str, ws: list[Word], looks: list[Lookup],
                  parties: dict[str, _Party],
-                 mentions: list[Mention]) -> list[tuple[tuple[int, int, str, str, frozenset[str]], Mention]]:  # fmt: skip
+                 mentions: list[Mention]) -> list[_Waiting]:
         """Spans that write out a listed name of a person the lists link to an organisation
         the article names, for `_linked` to score; each a new mention. The gazetteer passes
         such names over when they are first names only, or a title and a surname ("Hafiz
@@ -194,7 +195,7 @@ class Scanner:
         held = [(m.start, m.end) for p in parties.values() for m in p.mentions]
         out = []
         for eid, (parts, keys, _) in names:
-            for a, b in _written_out(ws, looks, parts, [i for k in keys & at.keys()
+            for a, b in _written_out(ws, looks, parts, [i for k in keys & written
                                                         for i in at[k]]):  # fmt: skip
                 if any(x < b and a < y for x, y in held):
                     continue
@@ -441,7 +442,7 @@ def _take_part(left: dict[int, tuple[int, str, bool]], exact: frozenset[int],
     return None
 
 
-def _linked(waiting: list[tuple[tuple[int, int, str, str, frozenset[str]], Mention]],
+def _linked(waiting: list[_Waiting],
             parties: dict[str, _Party], countries: frozenset[str],
             linker: Linker,
             longer: Callable[[int, int], bool]) -> list[tuple[Mention, Match, list[tuple[str, str]]]]:  # fmt: skip
