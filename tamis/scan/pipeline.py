@@ -1,6 +1,6 @@
 """`Scanner.scan(text)`: the listed parties an article names, each with all its mentions.
 
-Steps: language (lingua); words with offsets; gazetteer candidates (every listed name,
+Steps: language (function words, else lingua); words with offsets; gazetteer candidates (every listed name,
 any order, inflection-tolerant); NER spans where a spaCy pipeline for the language is
 installed (not in `fast` mode); each candidate screened by the engine with the article's
 countries as context (`link`); overlapping spans that name different entities keep the
