@@ -33,3 +33,14 @@ def test_two_namesakes_each_keep_their_own_short_forms(sdn_scanner: Scanner) -> 
 def test_a_short_form_before_the_full_name_is_tied_too(sdn_scanner: Scanner) -> None:
     text = "Peskov rejects claims.\n\nKremlin spokesman Dmitry Peskov said on Monday..."
     assert [h for _, h in _mentions(sdn_scanner, text)[PESKOV]] == ["coref", "gazetteer"]
+
+
+SHERRI = "ofac-sdn:26955"
+
+
+def test_an_arabic_surname_alone_is_the_word_the_full_mention_wrote(sdn_scanner: Scanner) -> None:
+    """In Arabic script every word looks like a name: إشارة ("a reference") shares its
+    consonants with شري but is no short form of Amin Sherri."""
+    text = ("فرضت الخزانة عقوبات على النائب أمين شري. وقال مسؤول في إشارة إلى الحزب إن "
+            "النائب استغل منصبه. ونفى شري الاتهامات.")  # fmt: skip
+    assert [t for t, _ in _mentions(sdn_scanner, text)[SHERRI]] == ["أمين شري", "شري"]
