@@ -36,7 +36,7 @@ from tamis.scan.vocab import Lookup
 from tamis.scan.words import Word, honorifics, particles
 
 __all__ = ["FullMention", "attach", "initialled", "longer_name", "namesakes", "org_parts",
-           "org_short_forms", "rare_surnames", "short_forms"]
+           "org_short_forms", "rare_surnames", "second_surnames", "short_forms"]
 
 FullMention = tuple[str, int, int]  # entity id, first word, last word
 SHORT = 3  # letters up to which an organisation's one-word name is initials (in capitals)
@@ -118,21 +118,40 @@ def family_parts(gaz: Gazetteer, forms: Iterable[tuple[NameForm, str]],
     return out
 
 
+def second_surnames(gaz: Gazetteer, forms: Iterable[tuple[NameForm, str]]) -> set[int]:
+    """A person's second family names as gazetteer parts (MURILLO of ORTEGA MURILLO,
+    Camila): family parts after the first that are no name's first family part."""
+    firsts: set[int] = set()
+    later: set[int] = set()
+    for form, _ in forms:
+        family = [tok.key for tok, role in zip(form.tokens, form.roles) if role == FAMILY]
+        for k, key in enumerate(family):
+            if (n := gaz.vocab.number.get(key)) is not None:
+                (later if k else firsts).add(n)
+    return later - firsts
+
+
 def attach(shorts: list[int], looks: Sequence[Lookup], surnames: dict[str, set[int]],
            fulls: list[FullMention], words: Sequence[Word] = (),
-           others: Sequence[int] = ()) -> dict[int, str]:  # fmt: skip
+           others: Sequence[int] = (), seconds: dict[str, set[int]] | None = None,
+           ) -> dict[int, str]:  # fmt: skip
     """Short-form position -> entity id of the listed person it refers to: the nearest
     full mention before it (else after it) of a listed person with that surname; those
-    whose full mention wrote the word as the short form writes it first. With none such,
-    an unlisted person's name written in full with it (`others`: `namesakes`) takes the
-    word: "Ortega" is Daniel Ortega's, not Rosario Murillo's, though her listed name is
-    MURILLO DE ORTEGA."""
+    whose full mention wrote the word as the short form writes it first, and those whose
+    first surname it is before those whose second surname it is (`seconds`: "Murillo" is
+    Rosario Murillo, not her daughter Camila Ortega Murillo). With none such, an unlisted
+    person's name written in full with it (`others`: `namesakes`) takes the word: "Ortega"
+    is Daniel Ortega's, not Rosario Murillo's, though her listed name is MURILLO DE ORTEGA."""
     out: dict[int, str] = {}
+    seconds = seconds or {}
     for i in shorts:
         parts = looks[i][0] | looks[i][1]
         owners = {eid for eid, fam in surnames.items() if parts & fam}
         if not owners:
             continue
+        firsts = {eid for eid in owners if parts & (surnames[eid] - seconds.get(eid, set()))}
+        if firsts:
+            owners = firsts
         mentions: list[tuple[int, str, bool]] = [  # (position, entity or "", written so?)
             (first, eid, bool(words) and words[last].folded == words[i].folded)
             for eid, first, last in fulls if eid in owners]  # fmt: skip

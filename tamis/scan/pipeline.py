@@ -351,14 +351,15 @@ class Scanner:
                mentions: list[Mention], countries: frozenset[str], linker: Linker) -> None:  # fmt: skip
         covered = {i for _, f, last in fulls for i in range(f, last + 1)}
         shorts = coref.short_forms(ws, looks, self.gazetteer, covered)
-        surnames = {}
+        surnames, seconds = {}, {}
         for eid, party in parties.items():
             pe = self.screener.get(eid)
             if pe is not None and pe.schema == "Person":
                 written = [looks[last] for e, _, last in fulls if e == eid]
                 surnames[eid] = coref.family_parts(self.gazetteer, pe.names, written)
+                seconds[eid] = coref.second_surnames(self.gazetteer, pe.names)
         others = coref.namesakes(ws, looks, self.gazetteer, covered) if shorts else []
-        tied = coref.attach(shorts, looks, surnames, fulls, ws, others)
+        tied = coref.attach(shorts, looks, surnames, fulls, ws, others, seconds)
         for i, eid in tied.items():
             w = ws[i]
             mention = Mention(w.text, w.start, w.end, "PER", COREF)

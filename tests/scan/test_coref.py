@@ -44,3 +44,16 @@ def test_an_arabic_surname_alone_is_the_word_the_full_mention_wrote(sdn_scanner:
     text = ("فرضت الخزانة عقوبات على النائب أمين شري. وقال مسؤول في إشارة إلى الحزب إن "
             "النائب استغل منصبه. ونفى شري الاتهامات.")  # fmt: skip
     assert [t for t, _ in _mentions(sdn_scanner, text)[SHERRI]] == ["أمين شري", "شري"]
+
+
+ROSARIO_MURILLO, CAMILA_ORTEGA = "ofac-sdn:26124", "ofac-sdn:31532"
+
+
+def test_a_surname_alone_is_first_the_one_whose_first_surname_it_is(sdn_scanner: Scanner) -> None:
+    """Spanish names carry two surnames and the press shortens to the first: "Murillo" after
+    Camila Ortega Murillo is still her mother, Rosario Murillo."""
+    text = ("La vicepresidenta Rosario Murillo habló el lunes. Washington sancionó a su hija "
+            "Camila Ortega Murillo en 2021. Murillo calificó la medida de ilegal.")  # fmt: skip
+    found = _mentions(sdn_scanner, text)
+    assert [t for t, _ in found[ROSARIO_MURILLO]] == ["Rosario Murillo", "Murillo"]
+    assert [t for t, _ in found[CAMILA_ORTEGA]] == ["Camila Ortega Murillo"]
