@@ -49,7 +49,7 @@ from tamis.scan.link import (
     office_after,
     role_before,
 )
-from tamis.scan.reading import ACRONYM, sentence_start
+from tamis.scan.reading import ACRONYM, acronym_like, sentence_start
 from tamis.scan.result import COREF, GAZETTEER, NER, Mention, Party, ScanResult
 from tamis.scan.vocab import Lookup, clitics, variants
 from tamis.scan.words import CACHE, Word, honorifics, hyphened, particles, words
@@ -128,7 +128,7 @@ class Scanner:
             if role and not linker.fits_role(m, role):
                 continue  # "l'économiste Natalya Orlova" is not the Duma member
             single = _single_word(ws, starts, a, b)
-            acronym = single is not None and single.upper
+            acronym = single is not None and acronym_like(single)
             if acronym and countries and linker.agrees(m, countries) is False:
                 continue  # an acronym is ambiguous: not of a country the article is not about
             if _described(m) and linker.agrees(m, countries) is False:

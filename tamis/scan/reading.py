@@ -18,8 +18,8 @@ from tamis.scan.link import in_country_name, is_country
 from tamis.scan.vocab import Lookup
 from tamis.scan.words import Word, honorifics, hyphened, particles
 
-__all__ = ["ACRONYM", "NEAR_SINGLE", "Entry", "Rules", "after_particle", "position",
-           "sentence_start"]
+__all__ = ["ACRONYM", "NEAR_SINGLE", "Entry", "Rules", "acronym_like", "after_particle",
+           "position", "sentence_start"]
 
 _LATIN_END = "\u024f"  # the last letter of the Latin blocks (Extended-B)
 ACRONYM = 5  # a single-word name this short must be written in capitals ("RDIF")
@@ -118,7 +118,7 @@ class Rules:
         if not person and len(used) == 1 and missing:
             ((p, k),) = used.items()  # "VTB" for VTB BANK: the one distinctive word of an
             # organisation's name, the rest generic, written alone as an acronym
-            if (words[p].upper and k not in self.generic and k in looks[p][0]
+            if (acronym_like(words[p]) and k not in self.generic and k in looks[p][0]
                     and all(x in self.generic for x in req if x != k)):  # fmt: skip
                 return (p, p) if self.single_ok(words, looks, p, k, text) else None
         if missing > (1 if len(req) >= 3 else 0) or len(used) < 2:
@@ -169,15 +169,16 @@ class Rules:
         word, look = words[p], looks[p]
         if word.folded in self.stop or len(word.folded) < 3 or not word.text[:1].isupper():
             return False  # in a script without case, nothing marks one word as a name
-        if not (word.upper or len(word.folded) > ACRONYM or after_particle(words, p, text)
+        acronym = acronym_like(word)
+        if not (acronym or len(word.folded) > ACRONYM or after_particle(words, p, text)
                 or (len(word.folded) >= 4 and k in self.titled and k in look[0]
                     and not sentence_start(words, p, text))):  # fmt: skip
             return False
         if k in look[1] and len(word.folded) < NEAR_SINGLE:
             return False
-        if k in look[3] or k in self.generic or (look[0] & self.given and not word.upper):
+        if k in look[3] or k in self.generic or (look[0] & self.given and not acronym):
             return False
-        if word.upper:
+        if acronym:
             return True
         if self.named_with(words, p - 1, p, text) and not (
             sentence_start(words, p - 1, text) and not looks[p - 1][0] & self.given
@@ -230,6 +231,17 @@ def position(k: int, looks: list[Lookup], i: int, j: int, used: dict[int, int]) 
 
 
 _SENTENCE_END = frozenset(".!?\u2026:;\n\"\u00ab\u201c\u201e(")
+
+
+_VOWELS = frozenset("aeiouyаеёиоуыэюяіїє")
+
+
+def acronym_like(word: Word) -> bool:
+    """An acronym: written in capitals ("VTB"), or a short capitalised word with no vowel,
+    which no language pronounces as a word (Italian writes "Vtb", "Sberbank e Vtb")."""
+    return word.upper or (word.text[:1].isupper() and 2 < len(word.folded) <= ACRONYM
+                          and _VOWELS.isdisjoint(word.folded) and word.folded.isalpha()
+                          and word.folded not in honorifics())  # fmt: skip
 
 
 def sentence_start(words: list[Word], p: int, text: str) -> bool:

@@ -721,12 +721,23 @@ VTB = "ofac-cons:17013"  # VTB BANK PUBLIC JOINT STOCK COMPANY
 @pytest.mark.parametrize("text", [
     "Russia's second bank, VTB, said profits rose despite the sanctions on Moscow.",
     "Глава ВТБ заявил, что российская экономика растёт.",
+    # Italian writes acronyms with one capital: a short word with no vowel is one all the same
+    "Le banche russe Sberbank e Vtb sono escluse da Swift, ha detto Mosca.",
 ])  # fmt: skip
 def test_an_acronym_alone_in_an_article_about_its_country(all_scanner: Scanner,
                                                           text: str) -> None:  # fmt: skip
     # the press writes "VTB" for VTB BANK: its one distinctive word, the others generic
     # (bank, and the legal form); the engine judges, the article's country decides
-    assert _parties(all_scanner.scan(text, fast=True))[VTB] in (["VTB"], ["ВТБ"])
+    assert _parties(all_scanner.scan(text, fast=True))[VTB] in (["VTB"], ["ВТБ"], ["Vtb"])
+
+
+def test_a_capitalised_word_with_vowels_or_a_title_is_no_acronym() -> None:
+    from tamis.scan.reading import acronym_like
+    from tamis.scan.words import words
+
+    found = {w.text: acronym_like(w) for w in words("Vtb, VTB, Mrs Vtb Ltd, Eni, vtb, Sberbank")}
+    assert found == {"Vtb": True, "VTB": True, "Mrs": False, "Ltd": True, "Eni": False,
+                     "vtb": False, "Sberbank": False}  # fmt: skip
 
 
 def test_an_acronym_alone_in_an_article_about_another_country(all_scanner: Scanner) -> None:
