@@ -61,6 +61,7 @@ CITED_CACHE = 10_000
 # start, end (characters), label, how, query name, entities the gazetteer found there
 Span = tuple[int, int, str, str, str, frozenset[str] | None]
 # a span no hit claimed, for the context steps: (start, end, label, query, entities), mention
+CRAFTS = frozenset({"Vessel", "Airplane"})  # schemata whose linked names `_crafts` reads
 _Waiting = tuple[tuple[int, int, str, str, frozenset[str]], Mention]
 # a listed name's parts (number, text, a word?), their numbers, those of its words
 _NameParts = tuple[list[tuple[int, str, bool]], frozenset[int], frozenset[int]]
@@ -76,6 +77,7 @@ class Scanner:
         self._cited: dict[str, frozenset[str] | None] = {}  # cited name -> its entities
         self._parts: dict[str, list[_NameParts]] = {}  # linked person -> names' parts
         self._linked_names: dict[str, tuple[list[tuple[str, _NameParts]], frozenset[int]]] = {}
+        self._craft: dict[str, list[tuple[str, ...]]] = {}  # linked vessel -> its names
 
     @classmethod
     def open(cls, store: Store | None = None) -> Scanner:
@@ -177,12 +179,14 @@ class Scanner:
         the article names, for `_linked` to score; each a new mention. The gazetteer passes
         such names over when they are first names only, or a title and a surname ("Hafiz
         Saeed": a surname alone is for coreference), or a short form ("Masood Azhar")."""
+        held = [(m.start, m.end) for p in parties.values() for m in p.mentions]
+        out = self._crafts(text, ws, parties, held, mentions)
         members = [self._members(eid) for eid, p in parties.items()
                    if p.match.schema != "Person" and eid in self.screener.links]  # fmt: skip
         names = [(eid, name) for found, _ in members for eid, name in found
                  if eid not in parties]  # fmt: skip
         if not names:
-            return []
+            return out
         needed = frozenset().union(*(keys for _, keys in members))
         at: dict[int, list[int]] = {}  # part number -> the words that can be it
         for i in [i for i, look in enumerate(looks) if look[0] and not look[0].isdisjoint(needed)]:
@@ -192,8 +196,6 @@ class Scanner:
         names = [(eid, name) for eid, name in names  # two words of it, or all of it
                  if not name[2].isdisjoint(written)
                  and (len(name[2] & written) >= 2 or name[1] <= written)]
-        held = [(m.start, m.end) for p in parties.values() for m in p.mentions]
-        out = []
         for eid, (parts, keys, _) in names:
             for a, b in _written_out(ws, looks, parts, [i for k in keys & written
                                                         for i in at[k]]):  # fmt: skip
@@ -204,6 +206,49 @@ class Scanner:
                 mentions.append(mention)
                 out.append(((a, b, "PER", text[a:b], frozenset([eid])), mention))
         return out
+
+    def _crafts(self, text: str, ws: list[Word], parties: dict[str, _Party],
+                held: list[tuple[int, int]], mentions: list[Mention]) -> list[_Waiting]:
+        """Spans that write out, in capitals, the name of a vessel or aircraft the lists link
+        to a party the article names: "the Tango" beside Viktor Vekselberg, whose yacht
+        it is (a name of one common word, which the gazetteer does not read alone)."""
+        crafts = {x for eid in parties for x in self.screener.links.get(eid, ())
+                  if x not in parties and self._craft_names(x)}  # fmt: skip
+        if not crafts:
+            return []
+        at: dict[str, list[int]] = {}
+        for i, w in enumerate(ws):
+            if w.cap and not w.glue:
+                at.setdefault(w.folded, []).append(i)
+        out: list[_Waiting] = []
+        for eid in sorted(crafts):
+            for name in self._craft_names(eid):
+                for i in at.get(name[0], ()):
+                    j = i + len(name) - 1
+                    if j >= len(ws) or any(not ws[k].joined or ws[k + 1].folded != part
+                                           or not ws[k + 1].cap
+                                           for k, part in zip(range(i, j), name[1:])):  # fmt: skip
+                        continue
+                    a, b = ws[i].start, ws[j].end
+                    if any(x < b and a < y for x, y in held):
+                        continue
+                    held.append((a, b))
+                    mention = Mention(text[a:b], a, b, "UNK", GAZETTEER)
+                    mentions.append(mention)
+                    out.append(((a, b, "UNK", text[a:b], frozenset([eid])), mention))
+        return out
+
+    def _craft_names(self, entity_id: str) -> list[tuple[str, ...]]:
+        """A listed vessel's or aircraft's names as folded words; none for another party.
+        Kept per scanner."""
+        found = self._craft.get(entity_id)
+        if found is None:
+            pe = self.screener.get(entity_id)
+            crafts = pe is not None and pe.schema in CRAFTS
+            found = self._craft[entity_id] = [
+                tuple(t.text for t in form.tokens) for form, _ in (pe.names if crafts else ())
+                if form.tokens]  # fmt: skip
+        return found
 
     def _members(self, entity_id: str) -> tuple[list[tuple[str, _NameParts]], frozenset[int]]:
         """The names of 2+ parts of the persons the lists link to an organisation, and all
@@ -536,11 +581,14 @@ class _Party:
         if self.note:
             explanation["scan"] = self.note
         score = m.score
-        if self.linked:
-            score = min(1.0, m.score + LINKED_BONUS)
+        if self.linked:  # a name that matches alone needs no bonus (a linked vessel's)
             named = "; ".join(f"{caption} ({eid})" for eid, caption in self.linked)
-            explanation["scan"] = (f"score {m.score:.2f} + {LINKED_BONUS:.2f}: linked in the "
-                                   f"lists to {named}, named in the article")  # fmt: skip
+            said = f"linked in the lists to {named}, named in the article"
+            if m.match:
+                explanation["scan"] = said
+            else:
+                score = min(1.0, m.score + LINKED_BONUS)
+                explanation["scan"] = f"score {m.score:.2f} + {LINKED_BONUS:.2f}: {said}"
             explanation["linked"] = [eid for eid, _ in self.linked]
         pe = scr.get(m.id or "")
         source = (m.id or "").split(":", 1)[0]

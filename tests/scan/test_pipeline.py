@@ -662,6 +662,28 @@ def test_a_short_form_of_a_members_name_beside_the_group(all_scanner: Scanner) -
     assert _parties(all_scanner.scan(text, fast=True))[AZHAR] == ["Masood Azhar"]
 
 
+TANGO, VEKSELBERG = "ofac-sdn:35740", "ofac-sdn:24306"
+
+
+def test_a_vessel_of_one_common_word_beside_the_owner_the_lists_link_it_to(
+    sdn_scanner: Scanner,
+) -> None:
+    # OFAC lists the yacht TANGO as Viktor Vekselberg's property: "Tango" is a dance, too
+    # short to be read as a name alone, but beside its owner it is the yacht
+    text = ("Spanish police impounded the Tango, which the Justice Department ties to "
+            "Viktor Vekselberg, the founder of the Renova group.")  # fmt: skip
+    result = sdn_scanner.scan(text, fast=True)
+    party = next(p for p in result.parties if p.id == TANGO)
+    assert [m.text for m in party.mentions] == ["Tango"]
+    assert party.explanation["linked"] == [VEKSELBERG]
+    assert party.score == pytest.approx(0.92, abs=0.05)  # matched alone: no bonus added
+
+
+def test_the_same_word_without_the_owner_is_a_dance(sdn_scanner: Scanner) -> None:
+    text = "In Buenos Aires, the Tango festival opened on Friday, and Viktor Orbán watched."
+    assert TANGO not in _parties(sdn_scanner.scan(text, fast=True))
+
+
 def test_linked_context_does_not_make_a_longer_name_a_member(all_scanner: Scanner) -> None:
     # ADEN, Mohamoud Abdi (a.k.a. HASSAN, Mohamed) finances al-Shabaab: the businessman
     # Ali Hassan Mohamed, in an article on al-Shabaab, is not him; nor is the president
