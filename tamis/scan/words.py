@@ -86,13 +86,13 @@ def _split(text: str, start: int, out: list[tuple[int, str, bool]]) -> None:
     head = parts[0]
     if not head:  # "ʼ" is a word character: a match may start with it
         out.append((start, text, False))
+    elif len(parts) == 2 and fold(parts[1]) == "s":  # before elisions: "Kim Jong Un's" is
+        out.append((start, head, False))  # no Italian "un'"
     elif fold(head) in _elisions():
         out.append((start, head, True))
         sub = _WORD.match(text, len(head) + 1)
         if sub is not None:
             _split(sub.group(), start + sub.start(), out)
-    elif len(parts) == 2 and fold(parts[1]) == "s":
-        out.append((start, head, False))
     else:
         out.append((start, text, False))
 

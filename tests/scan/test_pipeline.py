@@ -708,6 +708,17 @@ def test_a_rifle_is_not_the_concern(sdn_scanner: Scanner) -> None:
     assert "ofac-sdn:16911" not in _parties(sdn_scanner.scan(text, fast=True))
 
 
+def test_a_possessive_is_no_elision(sdn_scanner: Scanner) -> None:
+    # Italian elides "un'" ("un'azienda"), but "Un's" is English: Kim Jong Un's weapons
+    from tamis.scan.words import words
+
+    assert [(w.text, w.glue) for w in words("Kim Jong Un's weapons, un'azienda")] == [
+        ("Kim", False), ("Jong", False), ("Un", False), ("weapons", False), ("un", True),
+        ("azienda", False)]  # fmt: skip
+    text = "Hackers stole money that helps pay for Kim Jong Un's weapons programmes."
+    assert _parties(sdn_scanner.scan(text, fast=True)) == {"ofac-sdn:20157": ["Kim Jong Un"]}
+
+
 def test_a_closing_quote_ends_a_name(sdn_scanner: Scanner) -> None:
     # "Putin" in quotes then a surname: two names, not one
     from tamis.scan.words import words
