@@ -300,14 +300,16 @@ def align(q: NameForm, r: NameForm) -> NameAlignment:
         q_all = all(g for g, used in zip(rp.generics, r_used) if not used)
     if strict_org and nr == 1 and r_used[0] and not rp.generic:
         r_all = all(g for g, used in zip(qp.generics, q_used) if not used)
-    if rp.generic:
-        q_extras = qp.subset_extras if r_all else qp.extras
+    # the other name found whole inside this one: this one's remaining generic words cost
+    # little ("Shahed Aviation Industries" for ... INDUSTRIES RESEARCH CENTER)
+    if r_all:
+        q_extras = qp.bare_subset
     else:
-        q_extras = qp.bare_subset if r_all else qp.bare_extras
-    if qp.generic:
-        r_extras = rp.subset_extras if q_all else rp.extras
+        q_extras = qp.extras if rp.generic else qp.bare_extras
+    if q_all:
+        r_extras = rp.bare_subset
     else:
-        r_extras = rp.bare_subset if q_all else rp.bare_extras
+        r_extras = rp.extras if qp.generic else rp.bare_extras
     partial = False  # a part left over that an initial cannot excuse
     for i in range(nq):
         if not q_used[i]:
