@@ -35,6 +35,7 @@ from tamis.match.parts import (
     concept_similarity,
     config,
     derived_similarity,
+    kind_similarity,
     part_similarity,
     skeleton_similarity,
 )
@@ -82,7 +83,7 @@ class _Profile:
     and the adjacent pairs written together (for joined parts)."""
 
     __slots__ = ("abjad", "bare_extras", "bare_subset", "extras", "family", "forms", "generic",
-                 "generics", "joins", "numbers", "rarities", "subset_extras",
+                 "generics", "joins", "numbers", "plain", "rarities", "subset_extras",
                  "weights")  # fmt: skip
 
     def __init__(self, form: NameForm, kind: str, cfg: NameConfig) -> None:
@@ -143,6 +144,9 @@ class _Profile:
         # less when the other name is its distinctive words alone, with none of its own
         self.generics = tuple(generics)  # per part: a generic word of an organisation
         self.generic = any(generics)
+        # an organisation's own words: neither generic nor particles
+        self.plain = sum(1 for k, t in enumerate(form.tokens)
+                         if t.kind == WORD_KIND and not t.generic and weights[k] >= w["word"])
         self.bare_extras = tuple(bare) if self.generic else self.extras
         self.bare_subset = tuple(bare_subset) if self.generic else self.subset_extras
         self.family = frozenset(k for k, r in enumerate(form.roles) if r == FAMILY)
@@ -195,6 +199,8 @@ def _cell(a: Token, b: Token, cross: bool, alone: bool, org: bool,
     if org and hit[0] < 0.9:
         if a.concepts:
             concept = concept_similarity(a, b)
+            if concept[0] == 0.0:  # ... or the kind of body, in other words
+                concept = kind_similarity(a, b)
             if concept[0] > hit[0]:
                 hit = concept
         ak, bk = a.key, b.key
@@ -301,15 +307,16 @@ def align(q: NameForm, r: NameForm) -> NameAlignment:
     if strict_org and nr == 1 and r_used[0] and not rp.generic:
         r_all = all(g for g, used in zip(qp.generics, q_used) if not used)
     # the other name found whole inside this one: this one's remaining generic words cost
-    # little ("Shahed Aviation Industries" for ... INDUSTRIES RESEARCH CENTER)
-    if r_all:
-        q_extras = qp.bare_subset
+    # little when the other has none, or two words of its own besides ("Shahed Aviation
+    # Industries" for ... INDUSTRIES RESEARCH CENTER; "News Agency" is a description)
+    if rp.generic and not (r_all and rp.plain >= 2):
+        q_extras = qp.subset_extras if r_all else qp.extras
     else:
-        q_extras = qp.extras if rp.generic else qp.bare_extras
-    if q_all:
-        r_extras = rp.bare_subset
+        q_extras = qp.bare_subset if r_all else qp.bare_extras
+    if qp.generic and not (q_all and qp.plain >= 2):
+        r_extras = rp.subset_extras if q_all else rp.extras
     else:
-        r_extras = rp.extras if qp.generic else rp.bare_extras
+        r_extras = rp.bare_subset if q_all else rp.bare_extras
     partial = False  # a part left over that an initial cannot excuse
     for i in range(nq):
         if not q_used[i]:

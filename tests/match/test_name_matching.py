@@ -198,6 +198,16 @@ def test_an_organisations_kind_of_body_costs_little_against_its_bare_name() -> N
     assert not compare({"name": "News Agency"}, agency).match
 
 
+def test_a_name_inside_a_longer_one_leaves_only_kind_words_cheap() -> None:
+    # the press writes "Shahed Aviation Industries" for SHAHED AVIATION INDUSTRIES RESEARCH
+    # CENTER: the name has words of its own, the rest are kinds of body
+    centre = Entity("t:1", "Organization", {"name": [
+        "SHAHED AVIATION INDUSTRIES RESEARCH CENTER"]}, source="t")  # fmt: skip
+    assert compare({"name": "Shahed Aviation Industries"}, centre).match
+    # ... not so its words of a kind alone, a description
+    assert not compare({"name": "Aviation Industries"}, centre).match
+
+
 def test_an_organisations_one_distinctive_word_is_its_name_among_generic_words() -> None:
     # "VTB" for VTB BANK: the other words are the kind of body; not so beside another name
     bank = Entity("t:1", "Company", {"name": ["VTB BANK PJSC"]}, source="t")
