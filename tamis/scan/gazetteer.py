@@ -25,7 +25,7 @@ from tamis.scan.words import Word, hyphened
 
 __all__ = ["Candidate", "Gazetteer"]
 
-FORMAT = 13
+FORMAT = 14
 SKIP_PROPS = frozenset({"weakAlias"})  # OFAC's weak a.k.a.s: too loose to flag on
 # derived names not flagged when one word: the quoted name inside a name ('WAGNER' of PRIVATE
 # MILITARY COMPANY 'WAGNER') is as often a surname in running text (Richard Wagner)

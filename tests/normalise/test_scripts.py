@@ -83,7 +83,8 @@ def test_abjad_forms_share_the_skeleton_of_their_latin_form(written: str, latin_
     assert skeleton(written) == skeleton(latin_part)
 
 
-@pytest.mark.parametrize("a, b", [("bwtyn", "potanin"), ("fladymyr", "vladislav"), ("zyd", "said")])
+@pytest.mark.parametrize("a, b", [("bwtyn", "potanin"), ("fladymyr", "vladislav"), ("zyd", "said"),
+                                  ("tshghil", "kayali")])  # ش is not a k: تشغيل, "operating"
 def test_different_names_keep_different_skeletons(a: str, b: str) -> None:
     assert skeleton(a) != skeleton(b)
 
