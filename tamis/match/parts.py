@@ -15,12 +15,12 @@ from rapidfuzz.distance import OSA
 
 from tamis.normalise import Token
 from tamis.normalise.data import load_table
-from tamis.normalise.org_words import derived_ending
+from tamis.normalise.org_words import derived_ending, same_kind
 from tamis.normalise.scripts import skeleton, starts_with_vowel, written_in
 from tamis.normalise.tokens import INITIAL, NUMBER, WEAK
 
 __all__ = ["EXACT", "MISSING", "NameConfig", "concept_similarity", "config", "derived_similarity",
-           "part_similarity"]
+           "kind_similarity", "part_similarity"]
 
 # Kinds of agreement between two parts (the explanation's vocabulary).
 EXACT, TRANSLIT, JOINED, INITIAL_KIND = "exact", "transliteration", "joined", "initial"
@@ -175,6 +175,15 @@ def concept_similarity(a: Token, b: Token) -> tuple[float, str, str]:
     if not common:
         return _NONE
     return config().parts["concept"], TRANSLATION, "word table: " + min(common)
+
+
+def kind_similarity(a: Token, b: Token) -> tuple[float, str, str]:
+    """Weak agreement of two words of organisation names naming one kind of body in other
+    words ("group" / "company"; org_words.yml `kinds`)."""
+    kind = same_kind(a.concepts, b.concepts) if a.concepts and b.concepts else None
+    if kind is None:
+        return _NONE
+    return config().parts["kind"], TRANSLATION, "kind of body: " + kind
 
 
 def derived_similarity(a: Token, b: Token) -> tuple[float, str, str]:

@@ -33,6 +33,7 @@ __all__ = [
     "initials_key",
     "is_function_word",
     "query_acronym_key",
+    "same_kind",
     "skipped",
     "split_compound",
     "unelide",
@@ -137,6 +138,19 @@ def _tables() -> tuple[dict[str, frozenset[str]], dict[str, _Language]]:
 def country_concepts() -> frozenset[str]:
     """The concepts that are countries (org_words.yml `countries`: "iran", "russia")."""
     return frozenset(str(c) for c in load_table("org_words.yml")["countries"])
+
+
+@cache
+def _kinds() -> dict[str, str]:
+    return {str(c): str(kind) for kind, concepts in load_table("org_words.yml")["kinds"].items()
+            for c in concepts}  # fmt: skip
+
+
+def same_kind(a: frozenset[str], b: frozenset[str]) -> str | None:
+    """The kind of body two words' concepts share ("group", "company": "firm"), if any."""
+    kinds = _kinds()
+    found = {kinds[c] for c in a if c in kinds} & {kinds[c] for c in b if c in kinds}
+    return min(found) if found else None
 
 
 @lru_cache(maxsize=100_000)
