@@ -208,6 +208,16 @@ def test_a_name_inside_a_longer_one_leaves_only_kind_words_cheap() -> None:
     assert not compare({"name": "Aviation Industries"}, centre).match
 
 
+def test_two_words_for_one_kind_of_body_agree_weakly() -> None:
+    # the press writes "foundation" (مؤسسة) for AL-QARD AL-HASSAN ASSOCIATION: one kind of
+    # body in other words; a bank is another kind, and may be another entity
+    assoc = Entity("t:1", "Organization", {"name": ["AL-QARD AL-HASSAN ASSOCIATION"]}, source="t")
+    found = compare({"name": "Al-Qard Al-Hassan Foundation"}, assoc)
+    assert found.match
+    assert "kind of body: society" in str(found.explanation.to_dict())
+    assert not compare({"name": "Al-Qard Al-Hassan Bank"}, assoc).match
+
+
 def test_an_organisations_one_distinctive_word_is_its_name_among_generic_words() -> None:
     # "VTB" for VTB BANK: the other words are the kind of body; not so beside another name
     bank = Entity("t:1", "Company", {"name": ["VTB BANK PJSC"]}, source="t")
