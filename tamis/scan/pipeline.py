@@ -143,9 +143,11 @@ class Scanner:
             if (single is not None and not acronym and (m.schema not in _NAMED_ALONE or (
                     m.schema == "Organization" and (b - a <= ACRONYM and text[a].isupper()
                                                     or _company_name(m))))
+                    and m.id not in (self._cited.get(query) or ())
                     and linker.agrees(m, spoken) is False):  # fmt: skip
                 continue  # "Alicante", "Constanta", "the Opera", German "Region" (AO GNPP
-                # REGION): a place or a word first
+                # REGION): a place or a word first; not a name the press writes for the
+                # party (names_exonyms.yml: "Huthi")
             party = parties.setdefault(m.id or "", _Party(m))
             if party.holds(a, b):  # "Роснефть" inside "Компания Роснефть": one mention,
                 party.better(m)  # the better of the two scores

@@ -191,6 +191,16 @@ def test_isil_by_the_names_the_press_writes_for_it(sdn_scanner: Scanner, text: s
     assert [p.id for p in sdn_scanner.scan(text).parties] == ["ofac-sdn:8759"]
 
 
+@pytest.mark.parametrize("text", [
+    "Teheran finanzia i gruppi alleati, tra cui gli Houthi dello Yemen, dice il Tesoro.",
+    "Houthi rebels fired two missiles at a tanker in the Red Sea, the US military said.",
+    "Die Huthi feuerten erneut Raketen auf ein Schiff im Roten Meer.",
+])  # fmt: skip
+def test_the_houthis_as_each_language_writes_them(all_scanner: Scanner, text: str) -> None:
+    # THE HOUTHIS (UN): Italian "gli Houthi", the English adjective, German "Huthi"
+    assert _parties(all_scanner.scan(text, fast=True)).keys() == {"un-sc:YEe.001"}
+
+
 def test_an_organisations_whole_short_name_capitalised_inside_a_sentence(
     sdn_scanner: Scanner,
 ) -> None:
