@@ -21,7 +21,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from tamis.match.commonness import frequency
-from tamis.match.names import WHOLE_NOTE
+from tamis.match.names import COMMON_NOTE, WHOLE_NOTE
 from tamis.match.score import Match, weights
 from tamis.match.screen import Screener, screener
 from tamis.model.store import Store
@@ -785,13 +785,18 @@ def _described(m: Match) -> bool:
 
 
 def _common_whole(m: Match) -> bool:
-    """Whether the hit holds by a whole name of common parts ("Maria Zakharova", "Mohamed
-    El-Amine") that would not alert were it not whole (distinctiveness below the cap's
-    `cap_common`): an alert in a screening, but many people in the news bear such a name, so
+    """Whether the hit holds by a name of common parts: capped as such, or whole ("Maria
+    Zakharova", "Mohamed El-Amine") and not alerting were it not whole (distinctiveness below
+    the cap's `cap_common`): an alert in a screening, but many people in the news bear such a name, so
     the article must be about one of the entity's countries (or be written in its language:
     Russian names Russians without saying so)."""
     found = m.name_alignment()
-    if found is None or found[0].distinct >= frequency().cap_common:
+    if found is None:
+        return False
+    if any(n.startswith(COMMON_NOTE) for n in found[0].notes):
+        return True  # capped: only common parts agree ("Mohammed bin Salman", SALMAN,
+        # Muhammad of Syria, in an article on the Gulf)
+    if found[0].distinct >= frequency().cap_common:
         return False  # distinctive enough that the name alerts capped or not (نعيم قاسم)
     return any(n.startswith(WHOLE_NOTE) for n in found[0].notes)
 

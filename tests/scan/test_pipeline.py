@@ -402,6 +402,19 @@ def test_a_whole_name_of_common_parts_needs_the_article_about_its_country(
     assert sdn_scanner.scan(somalia, fast=True).parties == []
 
 
+def test_a_capped_name_of_common_parts_needs_the_article_about_its_country(
+    sdn_scanner: Scanner,
+) -> None:
+    # SALMAN, Muhammad is a Syrian researcher: the Saudi crown prince shares only common
+    # parts with him (capped, yet over the threshold), and an article on the Gulf is not
+    # about Syria
+    gulf = ("The Public Investment Fund, chaired by Crown Prince Mohammed bin Salman, bought "
+            "a stake in a Spanish club, Saudi officials said.")  # fmt: skip
+    assert "ofac-sdn:22022" not in _parties(sdn_scanner.scan(gulf, fast=True))
+    syria = "In Damascus, the researcher Muhammad Salman was seen at the Syrian centre."
+    assert "ofac-sdn:22022" in _parties(sdn_scanner.scan(syria, fast=True))
+
+
 def test_a_latin_name_after_a_cyrillic_one_is_a_name_of_its_own(sdn_scanner: Scanner) -> None:
     # a name is written in one script: "Усманова Dilbar" is the owner, then his yacht
     text = "Яхта Алишера Усманова Dilbar по-прежнему арестована в Гамбурге."
