@@ -17,7 +17,7 @@ from tamis.normalise.scripts import skeleton
 if TYPE_CHECKING:
     from tamis.match.names import _Profile
 
-__all__ = ["join_pass", "skeleton_join"]
+__all__ = ["article_pass", "join_pass", "skeleton_join"]
 
 
 def join_pass(
@@ -70,6 +70,39 @@ def skeleton_join(
                 sim = skeleton_strength(toks[m].text + toks[m + 1].text, one.tokens[k].text)
                 _take(out, flip, k, m, sim, p1, p2, used1, used2)
     return out
+
+
+def article_pass(
+    q: NameForm,
+    r: NameForm,
+    qp: _Profile,
+    rp: _Profile,
+    q_used: list[bool],
+    r_used: list[bool],
+    pairs: list[tuple[int, int, float, str, str]],
+) -> list[tuple[int, int, float, float]]:
+    """The article an abjad writes joined to its word (الحسن, "alhsn") and a Latin name
+    writes apart (AL-HASSAN: "al", "hassan"): once the word agrees, the article before it
+    agrees too, not a part left over. Same output as `join_pass`."""
+    out: list[tuple[int, int, float, float]] = []
+    for i, j, sim, _, _ in pairs:
+        if i < 0 or j < 0:
+            continue
+        if i in qp.abjad and j > 0 and not r_used[j - 1] and _article(q, i, r, j - 1):
+            r_used[j - 1] = True
+            out.append((-2, j - 1, sim, rp.weights[j - 1] * 0.5))
+        elif j in rp.abjad and i > 0 and not q_used[i - 1] and _article(r, j, q, i - 1):
+            q_used[i - 1] = True
+            out.append((i - 1, -2, sim, qp.weights[i - 1] * 0.5))
+    return out
+
+
+def _article(abjad: NameForm, k: int, latin: NameForm, m: int) -> bool:
+    """Whether abjad part k starts with the article and Latin part m is the article."""
+    return latin.tokens[m].text in _ARTICLES and abjad.tokens[k].text.startswith("al")
+
+
+_ARTICLES = frozenset({"al", "el"})
 
 
 def _skeletons(form: NameForm) -> tuple[tuple[str, ...], tuple[tuple[int, str], ...]]:

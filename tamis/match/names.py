@@ -22,7 +22,7 @@ from collections import defaultdict
 from typing import Any
 
 from tamis.match.commonness import common_cap, frequency
-from tamis.match.joins import join_pass, skeleton_join
+from tamis.match.joins import article_pass, join_pass, skeleton_join
 from tamis.match.parts import (
     EXACT_MATCH,
     INITIAL_KIND,
@@ -298,6 +298,9 @@ def align(q: NameForm, r: NameForm) -> NameAlignment:
             num += sim * w
             den += w
             content = True
+    if abjad and pairs and (not all(q_used) or not all(r_used)):
+        for i, j, sim, _ in article_pass(q, r, qp, rp, q_used, r_used, pairs):
+            pairs.append((i, j, sim, JOINED, ARTICLE))  # no part left over, no agreement
     # a whole name of 2+ parts found inside the other: the other's remaining parts are extra
     # names (middle names, a second surname); a one-part name (a nickname) does not count
     q_all = nq > 1 and all(q_used)
@@ -349,6 +352,7 @@ def align(q: NameForm, r: NameForm) -> NameAlignment:
     return NameAlignment(q, r, score, pairs, notes, distinct)
 
 
+ARTICLE = "article joined"  # the rule of an Arabic article written onto its word (الحسن)
 COMMON_NOTE = "only common name parts agree"
 WHOLE_NOTE = "the whole name agrees, though its parts are common"
 

@@ -208,6 +208,15 @@ def test_a_name_inside_a_longer_one_leaves_only_kind_words_cheap() -> None:
     assert not compare({"name": "Aviation Industries"}, centre).match
 
 
+def test_the_arabic_article_written_onto_its_word_is_no_part_left_over() -> None:
+    # الحسن is "al-Hassan" in one word: the list's separate AL is not missing from it
+    assoc = Entity("t:1", "Organization", {"name": ["AL-QARD AL-HASSAN ASSOCIATION"]}, source="t")
+    found = compare({"name": "القرض الحسن"}, assoc)
+    assert found.match
+    parts = found.explanation.to_dict()["name"]["parts"]
+    assert not [p for p in parts if p["candidate"] == "al" and p["kind"] == "missing"]
+
+
 def test_two_words_for_one_kind_of_body_agree_weakly() -> None:
     # the press writes "foundation" (مؤسسة) for AL-QARD AL-HASSAN ASSOCIATION: one kind of
     # body in other words; a bank is another kind, and may be another entity
