@@ -170,7 +170,7 @@ def _country_of(w: Word) -> str | None:
     if code is None and len(w.folded) >= MIN_COUNTRY_WORD:  # an adjective or a city in a
         # case: "северокорейского" (of the North Korean), "в Пхеньяне" (in Pyongyang)
         code = next((words[f] for f in variants(w.folded)[1:] if f in words), None)
-    if code is None and w.cap and not w.upper and len(w.folded) >= MIN_COUNTRY_WORD:
+    if code is None and w.cap and len(w.folded) >= MIN_COUNTRY_WORD:  # ("IRAN" in capitals too)
         if w.folded in _not_countries():
             return None
         code = country_code(w.text) or _inflected_country(w.folded)

@@ -156,6 +156,11 @@ class Rules:
             return True  # ("Hong Kong" is a place, not HONG KONG ELECTRONICS)
         if missing or not words[min(used)].cap:
             return False
+        if len(used) < 3 and all(k in looks[p][3] and (k in self.generic or is_country(words[p]))
+                                 for p, k in used.items()):  # fmt: skip
+            return False  # kinds and countries all in other words describe: "Russian Banks",
+            # "BANQUES RUSSES" (a headline's capitals) are not BANK ROSSIYA ("Banque Melli",
+            # "Банка России" are names: a word as the list writes it)
         # French and Spanish capitalise only a name's first word ("Fonds russe
         # d'investissement direct"): three words of the name in full are enough
         return len(used) >= 3 or all(words[p].cap for p in used)
@@ -169,6 +174,8 @@ class Rules:
         word, look = words[p], looks[p]
         if word.folded in self.stop or len(word.folded) < 3 or not word.text[:1].isupper():
             return False  # in a script without case, nothing marks one word as a name
+        if is_country(word):
+            return False  # "IRAN" in a headline's capitals is no IRAN INSURANCE COMPANY
         acronym = acronym_like(word)
         if not (acronym or len(word.folded) > ACRONYM or after_particle(words, p, text)
                 or (len(word.folded) >= 4 and k in self.titled and k in look[0]

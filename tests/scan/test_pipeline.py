@@ -742,6 +742,29 @@ def test_a_possessive_is_no_elision(sdn_scanner: Scanner) -> None:
     assert _parties(sdn_scanner.scan(text, fast=True)) == {"ofac-sdn:20157": ["Kim Jong Un"]}
 
 
+BANK_ROSSIYA, IRAN_INSURANCE, IRGC = "ofac-sdn:16681", "ofac-sdn:11631", "ofac-sdn:10391"
+
+
+@pytest.mark.parametrize("text", [
+    "LE KREMLIN REJETTE LES SANCTIONS CONTRE LES BANQUES RUSSES\n\nMoscou a dénoncé les mesures.",
+    "Russian Banks Face New Sanctions\n\nMoscow said on Thursday it would respond.",
+    "IRAN: LES GARDIENS DE LA RÉVOLUTION ANNONCENT DES MANŒUVRES\n\nTéhéran a annoncé jeudi.",
+])  # fmt: skip
+def test_a_headline_in_capitals_is_no_name_of_kinds_and_countries(sdn_scanner: Scanner,
+                                                                   text: str) -> None:  # fmt: skip
+    # capitals in a headline mark no acronym: "BANQUES RUSSES" are Russian banks (both words
+    # in other words than BANK ROSSIYA's), "IRAN" the country, not IRAN INSURANCE COMPANY
+    found = _parties(sdn_scanner.scan(text, fast=True))
+    assert BANK_ROSSIYA not in found and IRAN_INSURANCE not in found
+    assert found.keys() <= {IRGC}
+
+
+def test_the_same_names_written_as_listed_are_found(sdn_scanner: Scanner) -> None:
+    text = "The Treasury named Bank Rossiya, IRAN INSURANCE COMPANY and Banque Melli."
+    found = _parties(sdn_scanner.scan(text, fast=True))
+    assert {BANK_ROSSIYA, IRAN_INSURANCE} <= found.keys()
+
+
 def test_a_closing_quote_ends_a_name(sdn_scanner: Scanner) -> None:
     # "Putin" in quotes then a surname: two names, not one
     from tamis.scan.words import words
