@@ -129,7 +129,7 @@ def _two_words_country(words: Sequence[Word], a: int) -> str | None:
 def _country_of_two(a: Word, b: Word) -> str | None:
     """The country two capitalised words name together ("North Korea", "United States",
     "Saudi Arabia"), when that is not the country of either word alone."""
-    if a.upper or b.upper:
+    if a.upper != b.upper:  # "NORTH KOREA" in a headline's capitals, not "KOREA Mining"
         return None
     code = country_code(f"{a.text} {b.text}")
     return code if code and code != country_code(b.text) else None

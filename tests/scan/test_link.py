@@ -84,7 +84,9 @@ def test_a_country_in_an_inflected_form(word: str, code: str | None) -> None:
 @pytest.mark.parametrize(
     ("text", "codes"),
     [("Talks with North Korea stalled.", {"kp"}), ("Saudi Arabia and Sri Lanka signed.", {"sa", "lk"}),
-     ("South Korea and the United States held drills.", {"kr", "us"}), ("Korea is divided.", {"kr"})],
+     ("South Korea and the United States held drills.", {"kr", "us"}), ("Korea is divided.", {"kr"}),
+     # a headline's or dateline's capitals name countries too
+     ("NORTH KOREA FIRES MISSILE, IRAN PROTESTS", {"kp", "ir"})],
 )
 def test_a_country_named_in_two_words(text: str, codes: set[str]) -> None:
     # "North Korea" is not Korea (the South); "United States" names no country word by word
