@@ -25,15 +25,18 @@ from tamis.normalise.data import load_table, word_list
 
 __all__ = ["Word", "clear_caches", "honorifics", "hyphened", "words"]
 
-_WORD = re.compile(r"\w+(?:['’ʼ]\w+)*")
-_TILE = re.compile(r"(\w+(?:['’ʼ]\w+)*)(\W*)")  # every match: a word, then the gap after
+# a soft hyphen (U+00AD, HTML's &shy;) is inside a word: "Pes&shy;kov" is Peskov
+_WORD = re.compile(r"\w+(?:['’ʼ\u00ad]\w+)*")
+_TILE = re.compile(r"(\w+(?:['’ʼ\u00ad]\w+)*)(\W*)")  # every match: a word, the gap after
+_SHY = "\u00ad"
 _LEAD = re.compile(r"\W*")
 _APOS = re.compile(r"['’ʼ]")
 # only spaces or a hyphen (a line may break there); or spaces and an opening quote, which
 # a name's type may stand before ("Концерн «Калашников»", "le groupe « Wagner »"): a quote
 # with no space before it closes, and ends the name
-_JOIN = re.compile(r"[ \t\u00a0\u202f-]*\n?[ \t\u00a0\u202f-]*"
-                   r"|[ \t\u00a0\u202f]+[«„“\"][ \t\u00a0\u202f]*")
+# (spaces include the no-break ones and the zero-width space U+200B web pages carry)
+_JOIN = re.compile(r"[ \t\u00a0\u202f\u200b-]*\n?[ \t\u00a0\u202f\u200b-]*"
+                   r"|[ \t\u00a0\u202f\u200b]+[«„“\"][ \t\u00a0\u202f\u200b]*")
 CACHE = 200_000  # distinct words (and gaps) kept; cleared when full
 
 
@@ -108,7 +111,9 @@ def _pieces(match: str) -> Pieces:
             cap = first.isupper() or (first.isalpha() and not first.islower())
             end = off + len(word)
             joined = i + 1 < len(raw) and _joins(match[end : raw[i + 1][0]], glue)
-            out.append((off, word, fold(word), cap, len(word) > 1 and word.isupper(), glue, joined))
+            bare = word.replace(_SHY, "") if _SHY in word else word
+            out.append((off, word, fold(bare), cap, len(bare) > 1 and bare.isupper(), glue,
+                        joined))  # fmt: skip
         if len(_PIECES) >= CACHE:
             _PIECES.clear()
             _SIMPLE.clear()

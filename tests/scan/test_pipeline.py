@@ -731,6 +731,14 @@ def test_a_rifle_is_not_the_concern(sdn_scanner: Scanner) -> None:
     assert "ofac-sdn:16911" not in _parties(sdn_scanner.scan(text, fast=True))
 
 
+def test_invisible_characters_of_web_pages_change_no_name(sdn_scanner: Scanner) -> None:
+    # a soft hyphen inside a word (&shy;), a zero-width space between two: text copied from
+    # web pages carries both; the mention keeps the text as written
+    text = "Le porte-parole Dmitri Pes\u00adkov et Vladimir\u200bPoutine ont parlé."
+    assert _parties(sdn_scanner.scan(text, fast=True)) == {
+        "ofac-sdn:35320": ["Dmitri Pes\u00adkov"], "ofac-sdn:35096": ["Vladimir\u200bPoutine"]}
+
+
 def test_a_possessive_is_no_elision(sdn_scanner: Scanner) -> None:
     # Italian elides "un'" ("un'azienda"), but "Un's" is English: Kim Jong Un's weapons
     from tamis.scan.words import words
