@@ -781,7 +781,13 @@ def _described(m: Match) -> bool:
     if prop == "acronym":
         return True
     form = al.candidate
-    return form.kind == ORG and all(t.kind != WORD or t.generic or t.concepts for t in form.tokens)
+    if form.kind == ORG and all(t.kind != WORD or t.generic or t.concepts for t in form.tokens):
+        return True
+    # one word of its own, spelt otherwise than listed, beside words of a kind: "Alfa
+    # Group" (Fridman's, Russian) is not Belarus's KGB ALPHA, a.k.a. ALPHA GROUP
+    own = [i for i, t in enumerate(al.query.tokens) if t.kind == WORD and not t.generic]
+    return (form.kind == ORG and len(own) == 1 and len(al.query.tokens) > 1
+            and any(i == own[0] and j >= 0 and sim < 1.0 for i, j, sim, *_ in al.pairs))
 
 
 def _common_whole(m: Match) -> bool:
