@@ -20,6 +20,7 @@ from tamis.match.score import Match
 from tamis.match.screen import Screener
 from tamis.normalise import country_code, fold
 from tamis.normalise.data import load_table
+from tamis.normalise.names import FAMILY
 from tamis.resources.countries import name_starts
 from tamis.scan.vocab import stop_words, variants
 from tamis.scan.words import Word
@@ -210,6 +211,7 @@ class Linker:
         self._cache: dict[tuple[str, str | None], list[Match]] = {}
         self._direct: dict[tuple[str, str | None, frozenset[str]], list[Match]] = {}
         self._explained: dict[tuple[str, str, str | None, frozenset[str]], Match] = {}
+        self._kin: dict[str, frozenset[tuple[str, ...]]] = {}  # person -> double surnames
 
     def hits(self, name: str, schema: str | None) -> list[Match]:
         """The engine's hits (at the threshold) for a name, best first."""
@@ -301,6 +303,33 @@ class Linker:
             if near:
                 out[eid] = near
         return out
+
+    def kin(self, entity_ids: Iterable[str], found: Iterable[str]) -> dict[str, list[str]]:
+        """Of `entity_ids`, the persons with two family names or more (Spanish: RODRIGUEZ
+        GOMEZ) that a person already `found` bears too, with those found: the lists do not
+        link siblings, an article on Delcy Rodríguez names her brother Jorge."""
+        named: dict[tuple[str, ...], list[str]] = {}
+        for x in found:
+            for family in self._families(x):
+                named.setdefault(family, []).append(x)
+        out = {}
+        for eid in entity_ids:
+            near = sorted({x for f in self._families(eid) for x in named.get(f, ()) if x != eid})
+            if near:
+                out[eid] = near
+        return out
+
+    def _families(self, entity_id: str) -> frozenset[tuple[str, ...]]:
+        """A listed person's family names of two parts or more, as keys (kept per linker)."""
+        found = self._kin.get(entity_id)
+        if found is None:
+            pe = self.screener.get(entity_id)
+            names = pe.names if pe is not None and pe.schema == "Person" else ()
+            found = frozenset(f for form, _ in names
+                              if len(f := tuple(t.key for t, r in zip(form.tokens, form.roles)
+                                                if r == FAMILY)) >= 2)  # fmt: skip
+            self._kin[entity_id] = found
+        return found
 
     def context(self, entity_id: str, name: str, person: bool | None,
                 countries: frozenset[str]) -> Match:  # fmt: skip

@@ -162,8 +162,8 @@ class Scanner:
                 return coref.longer_name(_word_at(starts, a), _word_at(starts, b - 1), ws,
                                          looks, self.gazetteer)  # fmt: skip
 
-            for mention, m, by in _linked(waiting, named, countries, linker, longer):
-                parties.setdefault(m.id or "", _Party(m, linked=by)).add(mention, m)
+            for mention, m, by, kin in _linked(waiting, named, countries, linker, longer):
+                parties.setdefault(m.id or "", _Party(m, linked=by, kin=kin)).add(mention, m)
                 fulls.append((m.id or "", _word_at(starts, mention.start),
                               _word_at(starts, mention.end - 1)))  # fmt: skip
         self._coref(text, ws, starts, looks, parties, fulls, mentions, countries, linker)
@@ -493,7 +493,7 @@ def _take_part(left: dict[int, tuple[int, str, bool]], exact: frozenset[int],
 def _linked(waiting: list[_Waiting],
             parties: dict[str, _Party], countries: frozenset[str],
             linker: Linker,
-            longer: Callable[[int, int], bool]) -> list[tuple[Mention, Match, list[tuple[str, str]]]]:  # fmt: skip
+            longer: Callable[[int, int], bool]) -> list[tuple[Mention, Match, list[tuple[str, str]], bool]]:  # fmt: skip
     """Of the spans no hit claimed, those whose name the engine scores just under the
     threshold (`LINKED_FLOOR`, within `LINKED_BONUS`) for a listed party that the lists
     link to a party the article names (`parties`: by every entity id it was found as):
@@ -504,19 +504,21 @@ def _linked(waiting: list[_Waiting],
     out = []
     taken: list[tuple[int, int]] = []
     for (a, b, label, query, ids), mention in waiting:
-        near = linker.linked(ids, parties)
+        near = {eid: (by, False) for eid, by in linker.linked(ids, parties).items()}
+        for eid, by in linker.kin(ids, parties).items():
+            near.setdefault(eid, (by, True))  # a sibling, by a double surname
         if not near or any(x < b and a < y for x, y in taken) or longer(a, b):
             continue
         person = label == "PER" if label in ("PER", "ORG") else None
         best = None
-        for eid, by in sorted(near.items()):
+        for eid, (by, kin) in sorted(near.items()):
             m = linker.context(eid, query, person, countries)
             if person is not None and (m.schema == "Person") != person:
                 continue
             if m.score < LINKED_FLOOR or m.score + LINKED_BONUS < limit or _query_left(m):
                 continue
             if best is None or m.score > best[0].score:
-                best = (m, [(x, _caption(linker, x)) for x in by])
+                best = (m, [(x, _caption(linker, x)) for x in by], kin)
         if best is None or any(p.overlaps(a, b, best[0].id) for p in parties.values()):
             continue
         taken.append((a, b))
@@ -553,10 +555,11 @@ class _Party:
     LINKED_BONUS)."""
 
     def __init__(self, match: Match, note: str | None = None,
-                 linked: list[tuple[str, str]] | None = None) -> None:  # fmt: skip
+                 linked: list[tuple[str, str]] | None = None, kin: bool = False) -> None:  # fmt: skip
         self.match = match
         self.note = note  # why the scan flags it, beyond the engine's score
         self.linked = linked or []
+        self.kin = kin  # `linked` by a shared double surname, not by the lists
         self.mentions: list[Mention] = []
 
     def add(self, mention: Mention, match: Match) -> None:
@@ -585,7 +588,8 @@ class _Party:
         score = m.score
         if self.linked:  # a name that matches alone needs no bonus (a linked vessel's)
             named = "; ".join(f"{caption} ({eid})" for eid, caption in self.linked)
-            said = f"linked in the lists to {named}, named in the article"
+            said = (f"shares two family names with {named}, named in the article" if self.kin
+                    else f"linked in the lists to {named}, named in the article")
             if m.match:
                 explanation["scan"] = said
             else:

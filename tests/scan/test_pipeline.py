@@ -707,6 +707,30 @@ def test_the_same_word_without_the_owner_is_a_dance(sdn_scanner: Scanner) -> Non
     assert TANGO not in _parties(sdn_scanner.scan(text, fast=True))
 
 
+JORGE_RODRIGUEZ, DELCY_RODRIGUEZ = "ofac-sdn:25078", "ofac-sdn:25077"
+
+
+def test_a_sibling_by_a_shared_double_surname(sdn_scanner: Scanner) -> None:
+    # RODRIGUEZ GOMEZ, Jorge Jesus: "Jorge Rodríguez" alone is a common name (0.65 in an
+    # article on Venezuela); beside his sister, listed as RODRIGUEZ GOMEZ, Delcy, it is him
+    text = ("CARACAS.- La vicepresidenta de Venezuela, Delcy Rodríguez, habló el martes. Su "
+            "hermano, Jorge Rodríguez, preside la Asamblea Nacional.")  # fmt: skip
+    result = sdn_scanner.scan(text, fast=True)
+    party = next(p for p in result.parties if p.id == JORGE_RODRIGUEZ)
+    assert party.explanation["linked"] == [DELCY_RODRIGUEZ]
+    assert "two family names" in party.explanation["scan"]
+    alone = "CARACAS.- Jorge Rodríguez, presidente de la Asamblea Nacional, habló el martes."
+    assert JORGE_RODRIGUEZ not in _parties(sdn_scanner.scan(alone, fast=True))
+
+
+def test_a_ministry_of_the_interior_is_of_the_articles_country(sdn_scanner: Scanner) -> None:
+    # Cuba's MINISTRY OF INTERIOR is listed: Venezuela's is not it; Cuba's, named, is
+    venezuela = "CARACAS.- Diosdado Cabello mantiene el Ministerio de Interior de Venezuela."
+    assert "ofac-sdn:30976" not in _parties(sdn_scanner.scan(venezuela, fast=True))
+    cuba = "En La Habana, el Ministerio del Interior de Cuba detuvo a varios opositores."
+    assert "ofac-sdn:30976" in _parties(sdn_scanner.scan(cuba, fast=True))
+
+
 def test_linked_context_does_not_make_a_longer_name_a_member(all_scanner: Scanner) -> None:
     # ADEN, Mohamoud Abdi (a.k.a. HASSAN, Mohamed) finances al-Shabaab: the businessman
     # Ali Hassan Mohamed, in an article on al-Shabaab, is not him; nor is the president
