@@ -41,7 +41,7 @@ from tamis.match.parts import (
 )
 from tamis.normalise import OBJ, ORG, PER, NameForm, Token
 from tamis.normalise.frequency import rarity
-from tamis.normalise.names import FAMILY, MIDDLE, PATRONYMIC
+from tamis.normalise.names import FAMILY, MIDDLE, PART, PATRONYMIC
 from tamis.normalise.org_words import country_concepts, is_function_word
 from tamis.normalise.scripts import is_abjad
 from tamis.normalise.tokens import NUMBER, WEAK
@@ -320,6 +320,16 @@ def align(q: NameForm, r: NameForm) -> NameAlignment:
         r_extras = rp.subset_extras if q_all else rp.extras
     else:
         r_extras = rp.bare_subset if q_all else rp.bare_extras
+    # a name of unknown order (the UN's, the press's: given name first) whose first part is
+    # left over while the other name is found in the rest of it: that rest is the chain of
+    # a parent's names ("Mohammed Abdelsalam" in AISHA MUHAMMED ABDUL SALAM, "Barzan Ibrahim
+    # Hasan al-Tikriti" in his son's name), and the first name is missing, not an extra
+    if not strict_org and kind != OBJ:
+        first = config().subset["chain_first"]
+        if q_all and _chain(r, r_used):
+            r_extras = (rp.weights[0] * first, *r_extras[1:])
+        if r_all and _chain(q, q_used):
+            q_extras = (qp.weights[0] * first, *q_extras[1:])
     partial = False  # a part left over that an initial cannot excuse
     for i in range(nq):
         if not q_used[i]:
@@ -353,6 +363,12 @@ def align(q: NameForm, r: NameForm) -> NameAlignment:
 
 
 ARTICLE = "article joined"  # the rule of an Arabic article written onto its word (الحسن)
+def _chain(form: NameForm, used: list[bool]) -> bool:
+    """Whether a name of 3+ parts of unknown order has its first word left over."""
+    return (len(used) >= 3 and not used[0] and form.roles[0] == PART
+            and form.tokens[0].kind == WORD_KIND)  # fmt: skip
+
+
 COMMON_NOTE = "only common name parts agree"
 WHOLE_NOTE = "the whole name agrees, though its parts are common"
 

@@ -217,6 +217,14 @@ def test_the_arabic_article_written_onto_its_word_is_no_part_left_over() -> None
     assert not [p for p in parts if p["candidate"] == "al" and p["kind"] == "missing"]
 
 
+def test_a_parents_chain_of_names_is_not_the_person() -> None:
+    # Arabic names run given name, father's, grandfather's: "Mohammed Abdelsalam" is found
+    # whole inside AISHA MUHAMMED ABDUL SALAM, but her own name, the first, is missing
+    aisha = Entity("t:1", "Person", {"name": ["AISHA MUHAMMED ABDUL SALAM"]}, source="t")
+    assert not compare({"name": "Mohammed Abdelsalam"}, aisha).match
+    assert compare({"name": "Aisha Abdul Salam"}, aisha).match  # a middle name left out
+
+
 def test_two_words_for_one_kind_of_body_agree_weakly() -> None:
     # the press writes "foundation" (مؤسسة) for AL-QARD AL-HASSAN ASSOCIATION: one kind of
     # body in other words; a bank is another kind, and may be another entity
