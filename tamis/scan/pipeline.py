@@ -201,12 +201,8 @@ class Scanner:
         for eid, (parts, keys, _) in names:
             for a, b in _written_out(ws, looks, parts, [i for k in keys & written
                                                         for i in at[k]]):  # fmt: skip
-                if any(x < b and a < y for x, y in held):
-                    continue
-                held.append((a, b))
-                mention = Mention(text[a:b], a, b, "PER", GAZETTEER)
-                mentions.append(mention)
-                out.append(((a, b, "PER", text[a:b], frozenset([eid])), mention))
+                if (span := _waiting(text, a, b, "PER", eid, held, mentions)) is not None:
+                    out.append(span)
         return out
 
     def _crafts(self, text: str, ws: list[Word], parties: dict[str, _Party],
@@ -231,13 +227,9 @@ class Scanner:
                                            or not ws[k + 1].cap
                                            for k, part in zip(range(i, j), name[1:])):  # fmt: skip
                         continue
-                    a, b = ws[i].start, ws[j].end
-                    if any(x < b and a < y for x, y in held):
-                        continue
-                    held.append((a, b))
-                    mention = Mention(text[a:b], a, b, "UNK", GAZETTEER)
-                    mentions.append(mention)
-                    out.append(((a, b, "UNK", text[a:b], frozenset([eid])), mention))
+                    span = _waiting(text, ws[i].start, ws[j].end, "UNK", eid, held, mentions)
+                    if span is not None:
+                        out.append(span)
         return out
 
     def _craft_names(self, entity_id: str) -> list[tuple[str, ...]]:
@@ -452,6 +444,18 @@ class Scanner:
             mentions.append(mention)
             party = parties.setdefault(pe.id or "", _Party(m, note=RARE_NOTE))
             party.add(mention, m)
+
+
+def _waiting(text: str, a: int, b: int, label: str, entity_id: str,
+             held: list[tuple[int, int]], mentions: list[Mention]) -> _Waiting | None:  # fmt: skip
+    """A new mention a..b of one listed party, for `_linked` to score, unless it overlaps
+    a mention held already (then None); held and mentions take it."""
+    if any(x < b and a < y for x, y in held):
+        return None
+    held.append((a, b))
+    mention = Mention(text[a:b], a, b, label, GAZETTEER)
+    mentions.append(mention)
+    return (a, b, label, text[a:b], frozenset([entity_id])), mention
 
 
 def _written_out(ws: list[Word], looks: list[Lookup], parts: list[tuple[int, str, bool]],
