@@ -158,8 +158,7 @@ def attach(shorts: list[int], looks: Sequence[Lookup], surnames: dict[str, set[i
         if words and _caseless(words[i]):  # in Arabic script, where every word looks like a
             # name, a surname alone is the one written in the full mention:
             # إشارة ("reference") shares consonants with شري but is no short form of it
-            mentions = [(p, eid, True) for p, eid, _ in mentions
-                        if _written_as(words, fulls, p, eid, words[i].folded)]  # fmt: skip
+            mentions = [m for m in mentions if m[2]]
             if not mentions:
                 continue
         if any(written for *_, written in mentions):
@@ -175,13 +174,6 @@ def attach(shorts: list[int], looks: Sequence[Lookup], surnames: dict[str, set[i
 def _caseless(word: Word) -> bool:
     """A word of a script without capitals (Arabic): every such word counts as capitalised."""
     return not word.text[:1].isupper()
-
-
-def _written_as(words: Sequence[Word], fulls: list[FullMention], first: int, eid: str,
-                folded: str) -> bool:  # fmt: skip
-    """Whether the full mention of `eid` starting at `first` ends with the word `folded`."""
-    return any(words[last].folded == folded for mid, start, last in fulls
-               if mid == eid and start == first)  # fmt: skip
 
 
 def initialled(words: Sequence[Word], shorts: list[int], taken: set[int],
