@@ -320,11 +320,11 @@ def align(q: NameForm, r: NameForm) -> NameAlignment:
         r_extras = rp.subset_extras if q_all else rp.extras
     else:
         r_extras = rp.bare_subset if q_all else rp.bare_extras
-    # a name of unknown order (the UN's, the press's: given name first) whose first part is
-    # left over while the other name is found in the rest of it: that rest is the chain of
-    # a parent's names ("Mohammed Abdelsalam" in AISHA MUHAMMED ABDUL SALAM, "Barzan Ibrahim
-    # Hasan al-Tikriti" in his son's name), and the first name is missing, not an extra
-    if not strict_org and kind != OBJ:
+    # a name in Arabic script (its order as written: given name, father's, grandfather's)
+    # whose first part is left over while the other name is found in the rest of it: that
+    # rest is the chain of a parent's names (محمد عبد السلام in عائشة محمد عبد السلام), and
+    # the first name is missing, not an extra. (Latin names keep order-free scores.)
+    if (qa or ra) and not strict_org and kind != OBJ:
         first = config().subset["chain_first"]
         if q_all and _chain(r, r_used):
             r_extras = (rp.weights[0] * first, *r_extras[1:])

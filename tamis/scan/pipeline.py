@@ -133,6 +133,8 @@ class Scanner:
             acronym = single is not None and acronym_like(single)
             if acronym and countries and linker.agrees(m, countries) is False:
                 continue  # an acronym is ambiguous: not of a country the article is not about
+            if countries and _respelt_own_word(m) and linker.agrees(m, countries) is False:
+                continue  # "Alfa-Gruppe" in an article on Russia is not Belarus's KGB ALPHA
             if _described(m) and linker.agrees(m, countries) is False:
                 continue  # "the Ministry of Defence" of London is not North Korea's
             spoken = countries | _SPOKEN_IN.get(lang or "", _NO_COUNTRY)
@@ -789,12 +791,20 @@ def _described(m: Match) -> bool:
     if prop == "acronym":
         return True
     form = al.candidate
-    if form.kind == ORG and all(t.kind != WORD or t.generic or t.concepts for t in form.tokens):
-        return True
-    # one word of its own, spelt otherwise than listed, beside words of a kind: "Alfa
-    # Group" (Fridman's, Russian) is not Belarus's KGB ALPHA, a.k.a. ALPHA GROUP
+    return form.kind == ORG and all(t.kind != WORD or t.generic or t.concepts for t in form.tokens)
+
+
+def _respelt_own_word(m: Match) -> bool:
+    """Whether an organisation's hit holds by an alias of one word of its own beside words
+    of a kind, spelt otherwise than listed: "Alfa Group" (Fridman's, Russian) is not
+    Belarus's KGB ALPHA, a.k.a. ALPHA GROUP; an article that names other countries is about
+    another. (Its own name respelt, "Konzern Kalaschnikow", is the party.)"""
+    found = m.name_alignment()
+    if found is None or found[1] != "alias" or found[0].candidate.kind != ORG:
+        return False
+    al = found[0]
     own = [i for i, t in enumerate(al.query.tokens) if t.kind == WORD and not t.generic]
-    return (form.kind == ORG and len(own) == 1 and len(al.query.tokens) > 1
+    return (len(own) == 1 and len(al.query.tokens) > 1
             and any(i == own[0] and j >= 0 and sim < 1.0 for i, j, sim, *_ in al.pairs))
 
 
