@@ -274,9 +274,14 @@ class Gazetteer:
         out = []
         for name in woken:
             entry = self.names[name]
-            span = self.rules.covers(entry, words, looks, i, j, text)
-            if span is not None:
+            start = i
+            while start <= j:  # a name may be written twice in one run ("Bank Rossiya and
+                # later BANK ROSSIYA": stop words carry a run on): read on after each
+                span = self.rules.covers(entry, words, looks, start, j, text)
+                if span is None:
+                    break
                 out.append((span[0] - i, span[1] - i, entry[0], entry[1]))
+                start = span[1] + 1
         return tuple(out)
 
     def _wake_names(self, run: tuple[Lookup, ...]) -> tuple[int, ...]:

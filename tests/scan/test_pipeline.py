@@ -797,6 +797,14 @@ def test_the_same_names_written_as_listed_are_found(sdn_scanner: Scanner) -> Non
     assert {BANK_ROSSIYA, IRAN_INSURANCE} <= found.keys()
 
 
+def test_a_name_written_twice_in_one_run_is_two_mentions(sdn_scanner: Scanner) -> None:
+    # stop words carry a run of name words on ("Bank of Russia"): the run "Bank Rossiya and
+    # later BANK ROSSIYA" holds the name twice
+    text = "The Treasury targets Bank Rossiya and later BANK ROSSIYA again."
+    assert _parties(sdn_scanner.scan(text, fast=True))[BANK_ROSSIYA] == [
+        "Bank Rossiya", "BANK ROSSIYA"]  # fmt: skip
+
+
 def test_a_closing_quote_ends_a_name(sdn_scanner: Scanner) -> None:
     # "Putin" in quotes then a surname: two names, not one
     from tamis.scan.words import words
