@@ -80,20 +80,22 @@ def article_pass(
     q_used: list[bool],
     r_used: list[bool],
     pairs: list[tuple[int, int, float, str, str]],
-) -> list[tuple[int, int, float, float]]:
+) -> list[tuple[int, int, float]]:
     """The article an abjad writes joined to its word (الحسن, "alhsn") and a Latin name
     writes apart (AL-HASSAN: "al", "hassan"): once the word agrees, the article before it
-    agrees too, not a part left over. Same output as `join_pass`."""
-    out: list[tuple[int, int, float, float]] = []
+    is no part left over. (query index, list index, similarity), -2 marking the side whose
+    word holds the article, as `join_pass` marks a joined part's continuation; the article
+    adds no weight to the agreement."""
+    out: list[tuple[int, int, float]] = []
     for i, j, sim, _, _ in pairs:
         if i < 0 or j < 0:
             continue
         if i in qp.abjad and j > 0 and not r_used[j - 1] and _article(q, i, r, j - 1):
             r_used[j - 1] = True
-            out.append((-2, j - 1, sim, rp.weights[j - 1] * 0.5))
+            out.append((-2, j - 1, sim))
         elif j in rp.abjad and i > 0 and not q_used[i - 1] and _article(r, j, q, i - 1):
             q_used[i - 1] = True
-            out.append((i - 1, -2, sim, qp.weights[i - 1] * 0.5))
+            out.append((i - 1, -2, sim))
     return out
 
 

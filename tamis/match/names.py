@@ -299,7 +299,7 @@ def align(q: NameForm, r: NameForm) -> NameAlignment:
             den += w
             content = True
     if abjad and pairs and (not all(q_used) or not all(r_used)):
-        for i, j, sim, _ in article_pass(q, r, qp, rp, q_used, r_used, pairs):
+        for i, j, sim in article_pass(q, r, qp, rp, q_used, r_used, pairs):
             pairs.append((i, j, sim, JOINED, ARTICLE))  # no part left over, no agreement
     # a whole name of 2+ parts found inside the other: the other's remaining parts are extra
     # names (middle names, a second surname); a one-part name (a nickname) does not count
@@ -362,13 +362,13 @@ def align(q: NameForm, r: NameForm) -> NameAlignment:
     return NameAlignment(q, r, score, pairs, notes, distinct)
 
 
-ARTICLE = "article joined"  # the rule of an Arabic article written onto its word (الحسن)
 def _chain(form: NameForm, used: list[bool]) -> bool:
     """Whether a name of 3+ parts of unknown order has its first word left over."""
     return (len(used) >= 3 and not used[0] and form.roles[0] == PART
             and form.tokens[0].kind == WORD_KIND)  # fmt: skip
 
 
+ARTICLE = "article joined"  # the rule of an Arabic article written onto its word (الحسن)
 COMMON_NOTE = "only common name parts agree"
 WHOLE_NOTE = "the whole name agrees, though its parts are common"
 

@@ -21,6 +21,8 @@ import re
 from functools import cache
 from typing import Any
 
+from tamis.normalise.data import load_table
+
 __all__ = ["LANGUAGES", "by_function_words", "detect", "function_words"]
 
 LANGUAGES = ("fr", "en", "de", "es", "it", "pt", "ru", "uk", "ar", "fa", "tr", "zh")
@@ -39,10 +41,8 @@ FUNCTION_MARGIN = 4
 @cache
 def function_words() -> dict[str, str]:
     """Function word (lowercase) -> its language; words listed for two languages left out."""
-    from tamis.resources import load_yaml
-
     seen: dict[str, set[str]] = {}
-    for lang, words in load_yaml("language_words.yml").items():
+    for lang, words in load_table("language_words.yml").items():
         for word in words:
             seen.setdefault(str(word).lower(), set()).add(lang)
     return {word: next(iter(langs)) for word, langs in seen.items() if len(langs) == 1}

@@ -304,14 +304,21 @@ class Linker:
                 out[eid] = near
         return out
 
-    def kin(self, entity_ids: Iterable[str], found: Iterable[str]) -> dict[str, list[str]]:
-        """Of `entity_ids`, the persons with two family names or more (Spanish: RODRIGUEZ
-        GOMEZ) that a person already `found` bears too, with those found: the lists do not
-        link siblings, an article on Delcy Rodríguez names her brother Jorge."""
+    def families(self, found: Iterable[str]) -> dict[tuple[str, ...], list[str]]:
+        """The family names of two parts or more that the persons `found` bear, with who
+        bears each: built once per article for `kin`."""
         named: dict[tuple[str, ...], list[str]] = {}
         for x in found:
             for family in self._families(x):
                 named.setdefault(family, []).append(x)
+        return named
+
+    def kin(self, entity_ids: Iterable[str],
+            named: dict[tuple[str, ...], list[str]]) -> dict[str, list[str]]:  # fmt: skip
+        """Of `entity_ids`, the persons with two family names or more (Spanish: RODRIGUEZ
+        GOMEZ) that a person already found bears too (`named`: `families`), with those
+        found: the lists do not link siblings, an article on Delcy Rodríguez names her
+        brother Jorge."""
         out = {}
         for eid in entity_ids:
             near = sorted({x for f in self._families(eid) for x in named.get(f, ()) if x != eid})

@@ -1,13 +1,13 @@
 """`Scanner.scan(text)`: the listed parties an article names, each with all its mentions.
 
-Steps: language (function words, else lingua); words with offsets; gazetteer candidates (every listed name,
-any order, inflection-tolerant); NER spans where a spaCy pipeline for the language is
-installed (not in `fast` mode); each candidate screened by the engine with the article's
-countries as context (`link`); overlapping spans that name different entities keep the
-better hit; short forms tied to the persons named in full (`coref`); a rare surname with
-no full mention only when the article is about that person's country. One `Party` per
-entity, with every mention of it. A `Scanner` holds the screener, gazetteer and caches,
-so scanning many articles pays for loading once.
+Steps: language (function words, else lingua); words with offsets; gazetteer candidates
+(every listed name, any order, inflection-tolerant); NER spans where a spaCy pipeline for
+the language is installed (not in `fast` mode); each candidate screened by the engine with
+the article's countries as context (`link`); overlapping spans that name different
+entities keep the better hit; short forms tied to the persons named in full (`coref`); a
+rare surname with no full mention only when the article is about that person's country.
+One `Party` per entity, with every mention of it. A `Scanner` holds the screener, gazetteer
+and caches, so scanning many articles pays for loading once.
 """
 
 from __future__ import annotations
@@ -60,8 +60,8 @@ CITED_CANDIDATES = 5  # the index's first proposals for a cited name: its render
 CITED_CACHE = 10_000
 # start, end (characters), label, how, query name, entities the gazetteer found there
 Span = tuple[int, int, str, str, str, frozenset[str] | None]
-# a span no hit claimed, for the context steps: (start, end, label, query, entities), mention
 CRAFTS = frozenset({"Vessel", "Airplane"})  # schemata whose linked names `_crafts` reads
+# a span no hit claimed, for the context steps: (start, end, label, query, entities), mention
 _Waiting = tuple[tuple[int, int, str, str, frozenset[str]], Mention]
 # a listed name's parts (number, text, a word?), their numbers, those of its words
 _NameParts = tuple[list[tuple[int, str, bool]], frozenset[int], frozenset[int]]
@@ -509,9 +509,10 @@ def _linked(waiting: list[_Waiting],
     limit = weights().threshold if linker.threshold is None else linker.threshold
     out = []
     taken: list[tuple[int, int]] = []
+    families = linker.families(parties)
     for (a, b, label, query, ids), mention in waiting:
         near = {eid: (by, False) for eid, by in linker.linked(ids, parties).items()}
-        for eid, by in linker.kin(ids, parties).items():
+        for eid, by in linker.kin(ids, families).items():
             near.setdefault(eid, (by, True))  # a sibling, by a double surname
         if not near or any(x < b and a < y for x, y in taken) or longer(a, b):
             continue
@@ -810,10 +811,10 @@ def _respelt_own_word(m: Match) -> bool:
 
 def _common_whole(m: Match) -> bool:
     """Whether the hit holds by a name of common parts: capped as such, or whole ("Maria
-    Zakharova", "Mohamed El-Amine") and not alerting were it not whole (distinctiveness below
-    the cap's `cap_common`): an alert in a screening, but many people in the news bear such a name, so
-    the article must be about one of the entity's countries (or be written in its language:
-    Russian names Russians without saying so)."""
+    Zakharova", "Mohamed El-Amine") and not alerting were it not whole (distinctiveness
+    below the cap's `cap_common`): an alert in a screening, but many people in the news
+    bear such a name, so the article must be about one of the entity's countries (or be
+    written in its language: Russian names Russians without saying so)."""
     found = m.name_alignment()
     if found is None:
         return False
