@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from functools import cache
 
+from tamis.match.query import Prepared, prepare_query
 from tamis.match.score import Match
 from tamis.match.screen import Screener
 from tamis.normalise import country_code, fold
@@ -211,6 +212,7 @@ class Linker:
         self._cache: dict[tuple[str, str | None], list[Match]] = {}
         self._direct: dict[tuple[str, str | None, frozenset[str]], list[Match]] = {}
         self._explained: dict[tuple[str, str, str | None, frozenset[str]], Match] = {}
+        self._queries: dict[tuple[str, str | None], Prepared | None] = {}
         self._kin: dict[str, frozenset[tuple[str, ...]]] = {}  # person -> double surnames
 
     def hits(self, name: str, schema: str | None) -> list[Match]:
@@ -220,13 +222,28 @@ class Linker:
         if found is None:
             if len(self._cache) >= CACHE:
                 self._cache.clear()
-            query = {"name": name, "schema": schema} if schema else {"name": name}
-            try:
-                found = [m for m in self.screener.screen(query, TOP, self.threshold) if m.match]
-            except ValueError:  # QueryError: nothing comparable in the name
-                found = []
+            pq = self._query(name, schema)
+            found = [] if pq is None else [
+                m for m in self.screener.screen(pq, TOP, self.threshold) if m.match]
             self._cache[key] = found
         return found
+
+    def _query(self, name: str, schema: str | None) -> Prepared | None:
+        """The mention's name prepared as a query, once per name and schema (a name is
+        screened and scored against the gazetteer's entities alike); None: nothing in it
+        to compare."""
+        key = (name, schema)
+        if key in self._queries:
+            return self._queries[key]
+        if len(self._queries) >= CACHE:
+            self._queries.clear()
+        query = {"name": name, "schema": schema} if schema else {"name": name}
+        try:
+            pq: Prepared | None = prepare_query(query)
+        except ValueError:  # QueryError: nothing comparable in the name
+            pq = None
+        self._queries[key] = pq
+        return pq
 
     def scored(self, name: str, schema: str | None, ids: frozenset[str]) -> list[Match]:
         """The entities `ids` scored for a name, those at the threshold, best first."""
@@ -235,12 +252,10 @@ class Linker:
         if found is None:
             if len(self._direct) >= CACHE:
                 self._direct.clear()
-            query = {"name": name, "schema": schema} if schema else {"name": name}
-            try:
-                found = [m for m in (self.screener.explain(i, query, self.threshold)
-                                     for i in sorted(ids)) if m.match]  # fmt: skip
-            except ValueError:
-                found = []
+            pq = self._query(name, schema)
+            found = [] if pq is None else [
+                m for m in (self.screener.explain(i, pq, self.threshold) for i in sorted(ids))
+                if m.match]  # fmt: skip
             found.sort(key=lambda m: (-m.score, m.id or ""))
             self._direct[key] = found
         return found
