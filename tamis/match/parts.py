@@ -28,6 +28,7 @@ PHONETIC, TYPO, MISSING = "phonetic", "typo", "missing"
 # Which rule made two parts agree, for "transliteration" (and the others: the kind itself).
 SCRIPT, SPELLING, VARIANT = "script", "spelling", "variant"
 ROMANISATION, SKELETON = "romanisation", "skeleton"
+ARABIC = "Arabic romanisation"
 TRANSLATION = "translation"  # the same word of an organisation name in another language
 WORD_KIND = "word"
 
@@ -104,6 +105,8 @@ def _similarity(a: Token, b: Token) -> tuple[float, str, str]:
     # Korean/Chinese romanisations (Jang / Chang)
     if dist > 1 and (_loose(ak) == _loose(bk) or _loose(at) == _loose(bt)):
         return cfg["romanisation"], TRANSLIT, ROMANISATION
+    if dist > 1 and ("q" in ak) != ("q" in bk) and _arabic(ak) == _arabic(bk):
+        return cfg["romanisation"], TRANSLIT, ARABIC
     if max(la, lb) <= 4:  # in short names one edit is as often another name as a typo
         if dist > 1:
             return _NONE
@@ -131,6 +134,16 @@ def _loose(key: str) -> str:
     """A looser key for romanisation systems of Korean (McCune-Reischauer / Revised) and
     Chinese that write one sound as ch or j, eo or o: Chang = Jang, Chong = Jeong."""
     return key.replace("ch", "j").replace("eo", "o")
+
+
+_ARABIC = str.maketrans("qeo", "kiu")
+
+
+def _arabic(key: str) -> str:
+    """A looser key for the romanisations of Arabic names, which write ق as q or k and
+    its three vowels a, i, u also as e and o: Katerji = Qatirji, Kassem = Qasim. Tried
+    only when one of the two parts has a q, the mark of an Arabic-style romanisation."""
+    return key.translate(_ARABIC)
 
 
 SKELETON_CACHE: dict[tuple[str, str], tuple[float, str, str]] = {}

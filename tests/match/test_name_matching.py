@@ -259,6 +259,17 @@ def test_the_explanation_names_the_persian_romanisation() -> None:
     assert "Persian transliteration" in str(m.explanation.to_dict())
 
 
+def test_an_arabic_name_romanised_with_k_and_e_agrees_with_its_q_and_i_spelling() -> None:
+    # ق written k, and the vowel i written e: Katerji is Qatirji, more than a like sound
+    m = compare({"name": "Hussam Katerji"},
+                {"name": "AL-QATIRJI, Hussam", "schema": "Person"})  # fmt: skip
+    assert m.match, m.score
+    assert "Arabic romanisation" in str(m.explanation.to_dict())
+    # without a q on either side, e and i stay different letters (Melina is not Milena)
+    other = compare({"name": "Melina Kovacs"}, {"name": "KOVACS, Milena", "schema": "Person"})
+    assert "Arabic romanisation" not in str(other.explanation.to_dict())
+
+
 def test_a_belarusian_name_as_the_press_writes_it_from_russian() -> None:
     # the lists romanise from Belarusian (unstressed o written a), the press from Russian
     m = compare({"name": "Viktor Lukashenko"},
