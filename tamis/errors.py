@@ -38,6 +38,18 @@ class SourceError(TamisError):
             where += f" [{self.field}]"
         return f"{where}: {self.message}"
 
+    def __reduce__(self) -> tuple[object, ...]:
+        """Pickled by its fields (it crosses from a worker process to its parent), not by
+        `args`, which its subclasses' constructors do not take."""
+        return (_rebuild, (type(self), dict(self.__dict__)))
+
+
+def _rebuild(cls: type[SourceError], state: dict[str, object]) -> SourceError:
+    error = cls.__new__(cls)
+    error.__dict__.update(state)
+    Exception.__init__(error, str(error))
+    return error
+
 
 class SourceErrors(SourceError):
     """Several problems in one file: shows the first few, counts them all."""

@@ -71,11 +71,18 @@ def scan(
         "(default: the calibrated default threshold).")] = None,
     no_text: Annotated[bool, typer.Option(
         "--no-text", help="Terminal view: only the parties, not the highlighted text.")] = False,
+    workers: Annotated[int | None, typer.Option(
+        "--workers", min=1, metavar="N", help="Processes scanning several files at once, "
+        "sharing the loaded lists (default: the machine's cores, at most 8; 1: no pool). "
+        "Results keep the order of the files.", show_default=False)] = None,
 ) -> None:
     """Scan news articles in any language and flag every sanctioned party they name: people
     and organisations are found (NER, a gazetteer of every listed name, short forms such as
     "M. Peskov" resolved within the article), screened with the article as context, and each
     listed party is shown once, with all its mentions and why it matched.
+
+    Several files are scanned at once by --workers processes (as many as the machine has
+    cores by default), results in the order of the files.
 
     HTML pages are reduced to their article body (navigation and boilerplate dropped);
     Markdown to its text. Any encoding is read (UTF-8, UTF-16, or detected: said in the
@@ -92,7 +99,7 @@ def scan(
       cat article.md | tamis scan - --language fr --fast --no-text
     """
     from tamis.model.store import Store
-    from tamis.scan.files import expand_paths, scan_paths
+    from tamis.scan.files import default_workers, expand_paths, scan_paths
     from tamis.scan.pipeline import Scanner
     from tamis.scan.render import render
     from tamis.scan.report import page_name, write_index, write_report
@@ -125,7 +132,8 @@ def scan(
 
         for n, result in enumerate(scan_paths(paths, scanner, fast=fast, language=language,
                                               threshold=threshold, on_error=on_error,
-                                              progress=progress)):  # fmt: skip
+                                              progress=progress,
+                                              workers=workers or default_workers())):  # fmt: skip
             if html is not None:
                 if single and not html.is_dir():
                     write_report(result, html, lists=lists)

@@ -1,7 +1,8 @@
 """Reading articles for `tamis scan`: text, Markdown and HTML, from files, folders or stdin.
 
 `read_document` gives one article's text (decoded and converted by `tamis.scan.decode`);
-`scan_paths` scans files and folders one by one, going on after a bad file. Inputs above
+`scan_paths` scans files and folders, going on after a bad file (several files on a pool of
+forked workers that share the loaded lists). Inputs above
 `STREAM_BYTES` are scanned in paragraph-aligned chunks, offsets shifted and parties merged by
 id, so memory stays bounded on a 50 MB text. Bad input is a `DocumentError` naming the file.
 """
@@ -9,6 +10,9 @@ id, so memory stays bounded on a 50 MB text. Bad input is a `DocumentError` nami
 from __future__ import annotations
 
 import codecs
+import gc
+import multiprocessing as mp
+import os
 import sys
 import time
 from collections import Counter
@@ -29,8 +33,8 @@ from tamis.scan.decode import (
 )
 from tamis.scan.result import Mention, Party, ScanResult
 
-__all__ = ["SUFFIXES", "Document", "DocumentError", "expand_paths", "read_document", "scan_file",
-           "scan_paths"]  # fmt: skip
+__all__ = ["SUFFIXES", "Document", "DocumentError", "default_workers", "expand_paths",
+           "read_document", "scan_file", "scan_paths"]  # fmt: skip
 
 SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md",
             ".html": "html", ".htm": "html", ".xhtml": "html"}  # fmt: skip
@@ -144,24 +148,77 @@ def expand_paths(paths: Iterable[Path | str],
     return out
 
 
+def default_workers() -> int:
+    """Processes for scanning many files: the cores this process may use, at most
+    `MAX_WORKERS` (each forked worker shares the loaded lists; an NER model loads in each)."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = os.cpu_count() or 1
+    return max(1, min(cores, MAX_WORKERS))
+
+
 def scan_paths(paths: Iterable[Path | str], scanner: Scans, *, fast: bool = False,
                language: str | None = None, threshold: float | None = None,
                on_error: Callable[[SourceError], None] | None = None,
-               progress: Callable[[int, int, str], None] | None = None) -> Iterator[ScanResult]:  # fmt: skip
-    """Scan files and folders one by one. A bad file calls `on_error` and the next goes on
-    (without `on_error` it raises); `progress(done, total, name)` follows along."""
+               progress: Callable[[int, int, str], None] | None = None,
+               workers: int = 1) -> Iterator[ScanResult]:  # fmt: skip
+    """Scan files and folders, results in the order of the files. A bad file calls
+    `on_error` and the next goes on (without `on_error` it raises); `progress(done, total,
+    name)` follows along. With `workers` > 1 and several files, the files are scanned by a
+    pool of forked processes sharing `scanner` (where the platform can fork)."""
     files = expand_paths(paths, on_error)
-    for n, path in enumerate(files):
+    options: dict[str, Any] = {"fast": fast, "language": language, "threshold": threshold}
+    parallel = (workers > 1 and len(files) >= MIN_PARALLEL and "-" not in map(str, files)
+                and "fork" in mp.get_all_start_methods())  # fmt: skip
+    outcomes = (_pooled(files, scanner, options, workers) if parallel
+                else (_outcome(path, scanner, options) for path in files))
+    for n, (path, outcome) in enumerate(zip(files, outcomes)):
         if progress is not None:
             progress(n, len(files), str(path))
-        try:
-            yield scan_file(path, scanner, fast=fast, language=language, threshold=threshold)
-        except SourceError as exc:
+        if isinstance(outcome, SourceError):
             if on_error is None:
-                raise
-            on_error(exc)
+                raise outcome
+            on_error(outcome)
+        else:
+            yield outcome
     if progress is not None and files:
         progress(len(files), len(files), "")
+
+
+MAX_WORKERS = 8
+MIN_PARALLEL = 4  # fewer files are scanned in this process: a pool costs more than it gives
+_POOLED: tuple[Scans, dict[str, Any]] | None = None  # what the forked workers inherit
+
+
+def _outcome(path: Path | str, scanner: Scans, options: dict[str, Any]
+             ) -> ScanResult | SourceError:  # fmt: skip
+    """A file's result, or the error that stopped it (returned: it crosses processes)."""
+    try:
+        return scan_file(path, scanner, **options)
+    except SourceError as exc:
+        return exc
+
+
+def _pooled_one(path: Path | str) -> ScanResult | SourceError:
+    assert _POOLED is not None
+    return _outcome(path, *_POOLED)
+
+
+def _pooled(files: list[Path | str], scanner: Scans, options: dict[str, Any],
+            workers: int) -> Iterator[ScanResult | SourceError]:  # fmt: skip
+    """Outcomes in file order from a pool of forked workers that share the loaded scanner
+    (out of the collector's sight, so the workers do not copy its pages by walking them)."""
+    global _POOLED
+    _POOLED = (scanner, options)
+    gc.collect()
+    gc.freeze()
+    try:
+        with mp.get_context("fork").Pool(min(workers, len(files))) as pool:
+            yield from pool.imap(_pooled_one, files, chunksize=1)
+    finally:
+        gc.unfreeze()
+        _POOLED = None
 
 
 def scan_file(path: Path | str, scanner: Scans, *, fast: bool = False,

@@ -85,6 +85,24 @@ def test_a_bad_file_is_reported_and_the_others_scanned(loaded_home: Path, tmp_pa
     assert "Traceback" not in result.output
 
 
+def test_workers_scan_a_folder_as_one_process_does(loaded_home: Path, tmp_path: Path) -> None:
+    for k in range(5):
+        write(tmp_path, f"in/{k}.txt", ARTICLE if k % 2 else QUIET)
+    write(tmp_path, "in/5.txt", "")
+
+    def lines(workers: str) -> list[tuple[str, list[str]]]:
+        result = run("scan", str(tmp_path / "in"), "--jsonl", "--fast", "--workers", workers,
+                     home=loaded_home)  # fmt: skip
+        assert result.exit_code == 1 and "5.txt: empty file" in result.stderr
+        return [(Path(d["source"]).name, [e["id"] for e in d["entities"]])
+                for d in map(json.loads, result.stdout.splitlines())]  # fmt: skip
+
+    one = lines("1")
+    assert one == lines("3")
+    assert [name for name, _ in one] == ["0.txt", "1.txt", "2.txt", "3.txt", "4.txt"]
+    assert one[1][1] and not one[0][1]
+
+
 def test_one_unreadable_file_is_one_error_line(loaded_home: Path, tmp_path: Path) -> None:
     result = run("scan", str(tmp_path / "nope.txt"), home=loaded_home)
     assert result.exit_code == 1 and result.stdout == ""

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import codecs
 import io
+import os
 import sys
 import tracemalloc
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 import pytest
 
@@ -236,6 +237,44 @@ def test_a_folder_without_articles_is_reported_and_the_others_scanned(tmp_path: 
     results = list(scan_paths([tmp_path / "empty", good], NameFinder(), on_error=lambda e:
                               errors.append(str(e))))  # fmt: skip
     assert len(results) == 1 and "no .txt, .md or .html file in this folder" in errors[0]
+
+
+class PidFinder(NameFinder):
+    """NameFinder that notes which process scanned each article."""
+
+    def scan(self, text: str, **options: Any) -> ScanResult:
+        result = super().scan(text, **options)
+        result.notes.append(f"pid {os.getpid()}")
+        return result
+
+
+def test_several_files_are_scanned_by_worker_processes_in_file_order(tmp_path: Path) -> None:
+    files = [write(tmp_path, f"{k}.txt", FR if k % 2 else "Kirill Dmitriev") for k in range(6)]
+    files.insert(3, write(tmp_path, "bad.txt", b"\x00" * 10))
+    errors: list[str] = []
+    results = list(scan_paths(files, PidFinder(), workers=2, on_error=lambda e:
+                              errors.append(str(e))))  # fmt: skip
+    assert [r.source for r in results] == [str(f) for f in files if f.name != "bad.txt"]
+    assert [[p.id for p in r.parties] for r in results][:2] == [
+        ["ofac-sdn:34336"], ["ofac-sdn:35320", "ofac-sdn:34036"]]
+    assert len(errors) == 1 and "bad.txt: binary file" in errors[0]  # crossed back whole
+    pids = {n for r in results for n in r.notes if n.startswith("pid ")}
+    assert f"pid {os.getpid()}" not in pids and len(pids) >= 1
+
+
+def test_a_pool_finds_what_one_process_finds(tmp_path: Path, sdn_scanner: Any,
+                                             kremlin_article: str) -> None:  # fmt: skip
+    texts = [kremlin_article, FR, "Rien à signaler ici.", kremlin_article[:2000], FR + " RDIF."]
+    files = [write(tmp_path, f"{k}.txt", t) for k, t in enumerate(texts)]
+
+    def found(workers: int) -> list[list[tuple[str, list[int]]]]:
+        return [[(p.id, [m.start for m in p.mentions]) for p in r.parties]
+                for r in scan_paths(files, sdn_scanner, fast=True, workers=workers)]  # fmt: skip
+
+    one = found(1)
+    assert one == found(2)
+    assert {p for p, _ in one[0]} == {"ofac-sdn:35320", "ofac-sdn:34336", "ofac-sdn:34036",
+                                      "ofac-sdn:35096"}  # fmt: skip
 
 
 def test_without_an_error_handler_a_bad_file_raises(tmp_path: Path) -> None:
