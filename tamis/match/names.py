@@ -32,6 +32,7 @@ from tamis.match.parts import (
     SKELETON,
     WORD_KIND,
     NameConfig,
+    clitic_similarity,
     concept_similarity,
     config,
     derived_similarity,
@@ -184,13 +185,16 @@ _UNSEEN: Any = object()  # a cell not yet computed (None: computed, no agreement
 
 
 def _cell(a: Token, b: Token, cross: bool, alone: bool, org: bool,
-          strict_org: bool) -> tuple[float, str, str] | None:  # fmt: skip
-    """The agreement of two different parts as `align` counts it, or None."""
+          strict_org: bool, a_abjad: bool = False) -> tuple[float, str, str] | None:  # fmt: skip
+    """The agreement of two different parts as `align` counts it, or None (`a_abjad`: of
+    two parts across an abjad, the query's is the one in the abjad)."""
     hit = part_similarity(a, b)
     # (an organisation's word of known meaning, بنك "bank", is compared by its meaning, not
     # by its consonants: bnk is also PANACEA's skeleton)
     if cross and hit[0] < 0.9 and not (org and (a.concepts or b.concepts)):
         same = skeleton_similarity(a, b)  # the best evidence an abjad can give
+        if same[0] == 0.0 and not alone and not org:  # a clitic on a person's name: لحسن
+            same = clitic_similarity(a, b) if a_abjad else clitic_similarity(b, a)
         if same[0] > 0.0 and alone:
             # one part alone: a few consonants agree by chance (المنار ~ Manaure)
             same = (config().parts["skeleton_alone"], same[1], same[2])
@@ -252,7 +256,7 @@ def align(q: NameForm, r: NameForm) -> NameAlignment:
             cells = xrow if cross else row
             hit = cells.get(bt, _UNSEEN)
             if hit is _UNSEEN:
-                hit = cells[bt] = _cell(a, b, cross, alone, org, strict_org)
+                hit = cells[bt] = _cell(a, b, cross, alone, org, strict_org, q_abjad)
             if hit is not None:
                 cands.append((hit[0], -abs(i * nr - j * nq), -i, -j, hit))
     if (not cands and not abjad and qp.forms.isdisjoint(rp.joins)

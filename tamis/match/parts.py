@@ -170,6 +170,24 @@ def _skeleton_similarity(a: Token, b: Token) -> tuple[float, str, str]:
     return _NONE
 
 
+# the Arabic clitics written onto the next word, as the script's transliteration begins:
+# wa- "and" (و), bi- "with" (ب), li- "for" (ل); "لحسن نصر الله" is li- + Hasan Nasrallah
+_CLITICS = ("w", "b", "l")
+CLITIC = "clitic"
+
+
+def clitic_similarity(abjad: Token, latin: Token) -> tuple[float, str, str]:
+    """Agreement of a part written in an abjad, less a clitic on its front, with a part in
+    Latin letters by skeleton (`skeleton_similarity`). For a name's part that did not
+    agree whole: a few more consonants than the clitic's must remain (Walid is no clitic)."""
+    if abjad.kind != WORD_KIND or latin.kind != WORD_KIND or abjad.text[:1] not in _CLITICS:
+        return _NONE
+    rest = skeleton(abjad.text[1:])
+    if len(rest) < 3 or rest not in (skeleton(latin.key), skeleton(latin.text)):
+        return _NONE
+    return config().parts["clitic"], TRANSLIT, CLITIC
+
+
 def skeleton_strength(x: str, y: str) -> float:
     """How much two parts with the same skeleton agree: fully when the long vowels an abjad
     does write (ا و ي) fall where the Latin has them, less otherwise (بشار: Bashar, Bushra)."""

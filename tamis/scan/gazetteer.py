@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from tamis.match.screen import Screener
+from tamis.normalise.scripts import is_abjad
 from tamis.scan.reading import Entry, Rules
 from tamis.scan.vocab import Lookup, Vocabulary, stop_words
 from tamis.scan.words import Word, hyphened
@@ -44,6 +45,12 @@ class Candidate:
     last: int  # word index, inclusive
     entities: frozenset[int]  # screener entity numbers of the names found there
     person: bool  # the names found are persons'
+
+
+def _with_article(folded: str) -> bool:
+    """An Arabic word written with its article, as the second half of a name is that a
+    list writes in one word (نصر الله: Nasrallah, عز الدين: Izzadin)."""
+    return folded.startswith("ال") and len(folded) > 3 and is_abjad(folded)
 
 
 class Gazetteer:
@@ -155,7 +162,10 @@ class Gazetteer:
         last = len(words) - 1
         for p in [k for k, look in enumerate(looks) if look[0] and k < last]:
             a, b = words[p], words[p + 1]
-            if not (a.joined and looks[p + 1][0]) or (p, p + 1) in found:
+            # (in Arabic the second word, with its article, need not be a listed part alone:
+            # الله of نصر الله is one only where some list writes an ALLAH apart)
+            if not (a.joined and (looks[p + 1][0] or _with_article(b.folded))) or (
+                    (p, p + 1) in found):  # fmt: skip
                 continue
             if not (a.cap and b.cap) or a.upper or b.upper:
                 continue

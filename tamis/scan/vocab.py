@@ -189,6 +189,14 @@ class Vocabulary:
             if stems[0]:
                 return (hit[0] | stems[0], (hit[1] | stems[1]) - stems[0], hit[2],
                         hit[3] | stems[3])  # fmt: skip
+        if hit[0] and hit[2] == folded and len(forms) > 1 and is_abjad(folded):
+            # an Arabic word that is a listed part whole and also after a clitic: لحسن is
+            # a Lahcen and li- + Hasan ("for Hasan Nasrallah"); both, the engine tells
+            # which (it sets a clitic aside where the whole word does not agree)
+            bare = self._first(forms[1:])
+            if bare[0]:
+                return (hit[0] | bare[0], (hit[1] | bare[1]) - bare[0], hit[2],
+                        hit[3] | bare[3])  # fmt: skip
         return hit
 
     def _first(self, forms: list[str]) -> Lookup:

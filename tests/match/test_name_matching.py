@@ -217,6 +217,23 @@ def test_the_arabic_article_written_onto_its_word_is_no_part_left_over() -> None
     assert not [p for p in parts if p["candidate"] == "al" and p["kind"] == "missing"]
 
 
+def test_a_clitic_written_onto_an_arabic_name_is_set_aside() -> None:
+    # لحسن نصر الله: li- ("for") + Hasan Nasrallah; وحسن: wa- ("and") + Hasan
+    listed = {"name": "NASRALLAH, Hasan", "schema": "Person"}
+    for written in ("لحسن نصر الله", "وحسن نصر الله"):
+        found = compare({"name": written}, listed)
+        assert found.match, (written, found.score)
+        parts = found.explanation.to_dict()["name"]["parts"]
+        assert [p["rule"] for p in parts if p["candidate"] == "hasan"] == ["clitic"]
+    # a name whose first letter is a clitic's agrees whole first (برهان is Burhan, though
+    # رهان would leave three consonants)
+    burhan = compare({"name": "برهان غليون"}, {"name": "GHALIOUN, Burhan", "schema": "Person"})
+    rules = [p["rule"] for p in burhan.explanation.to_dict()["name"]["parts"]]
+    assert burhan.match and "clitic" not in rules, rules
+    # a name of one part is not read so: too few consonants are left to agree by chance
+    assert not compare({"name": "لحسن"}, {"name": "HASAN", "schema": "Person"}).match
+
+
 def test_a_parents_chain_of_names_is_not_the_person() -> None:
     # Arabic names run given name, father's, grandfather's: محمد عبد السلام is found whole
     # inside AISHA MUHAMMED ABDUL SALAM, but her own name, the first, is missing. (Only a

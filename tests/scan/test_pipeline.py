@@ -348,6 +348,15 @@ def test_arabic_and_written_onto_a_word_is_no_name(sdn_scanner: Scanner) -> None
                                                                 "ofac-sdn:12725"}  # fmt: skip
 
 
+def test_a_listed_name_after_an_arabic_clitic_is_found(sdn_scanner: Scanner) -> None:
+    # لحسن: a name whole (Lahcen, ELHASAN) and li- + Hasan: "succeeded Hasan Nasrallah"
+    text = "تولى نعيم قاسم الأمانة العامة لحزب الله خلفا لحسن نصر الله في بيروت."
+    found = sdn_scanner.scan(text, fast=True)
+    assert "ofac-sdn:2686" in _parties(found)
+    hasan = next(p for p in found.parties if p.id == "ofac-sdn:2686")
+    assert [m.text for m in hasan.mentions] == ["لحسن نصر الله"]
+
+
 def test_a_companys_one_word_name_needs_the_article_about_its_country(
     all_scanner: Scanner,
 ) -> None:
