@@ -308,11 +308,18 @@ class Scanner:
                 continue  # "Ahmed al-Charaa", "Hayat Tahrir al-Cham": not HARA, not CHAM
             while c.person and hyphened(ws, last, text):
                 last += 1  # "Kim Min-jae": the syllable after the hyphen is his name too
+            if c.person and self._given_before(ws, looks, first, text):
+                first -= 1  # "María Maduro Moros", "Rosalinda González Valencia": another
+                # person of the family; the engine judges the whole name
             if c.person and self._second_surname(ws, looks, last, text, c.entities):
                 last += 1  # "Nicolas Maduro Santos" is not MADURO MOROS: the engine judges
             a, b = ws[first].start, ws[last].end
             query = _query(ws, looks, first, last, text, c.person)
             ents = frozenset(ids[n] for n in c.entities)
+            held = out.get((a, b))
+            if held is not None and held[5] is not None and held[2] == ("PER" if c.person
+                                                                        else "ORG"):
+                ents |= held[5]  # a span widened onto another's: both's names are in it
             out[(a, b)] = (a, b, "PER" if c.person else "ORG", GAZETTEER, query, ents)
         cited = [(a, b, text[a:b]) for a, b in (_unspaced(ws) if _HAN.search(text) else ())]
         for a, b, query in cited + _known_words(ws):
@@ -347,6 +354,22 @@ class Scanner:
                 continue  # a surname alone: coreference decides
             out[(a, b)] = (a, b, label, NER, text[a:b], None)
         return sorted(out.values(), key=lambda s: s[:4])
+
+    def _given_before(self, ws: list[Word], looks: list[Lookup], p: int, text: str) -> bool:
+        """Whether word p-1 is a given name written before a person's name that opens
+        with none (the family names alone, "Maduro Moros"): a capitalised word a listed
+        person has as a first name, a space before word p, no honorific or country. Then
+        the name is that person's, who may be a relative: the whole name is screened. (In a
+        script without case nothing says where a name begins.)"""
+        q = p - 1
+        if q < 0 or not ws[q].text[:1].isupper() or not ws[p].text[:1].isupper():
+            return False
+        given = self.gazetteer.given
+        if not looks[q][0] & given or looks[p][0] & given:
+            return False
+        if text[ws[q].end : ws[p].start] != " " or ws[q].folded in self.gazetteer.stop:
+            return False
+        return ws[q].folded not in honorifics() and not is_country(ws[q])
 
     def _second_surname(self, ws: list[Word], looks: list[Lookup], p: int, text: str,
                         entities: frozenset[int]) -> bool:  # fmt: skip

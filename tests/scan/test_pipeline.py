@@ -348,6 +348,20 @@ def test_arabic_and_written_onto_a_word_is_no_name(sdn_scanner: Scanner) -> None
                                                                 "ofac-sdn:12725"}  # fmt: skip
 
 
+def test_a_relative_named_in_full_is_not_the_listed_person_of_her_surnames(
+    sdn_scanner: Scanner,
+) -> None:
+    # GONZALEZ VALENCIA, Arnulfo and MADURO MOROS, Nicolas: their family names alone match,
+    # but written after another given name they are a relative's, judged whole
+    for text in ("Su esposa, Rosalinda González Valencia, fue detenida en 2021.",
+                 "Ayer habló María Maduro Moros con la prensa en Caracas."):  # fmt: skip
+        assert sdn_scanner.scan(text, fast=True).parties == [], text
+    found = sdn_scanner.scan("Ayer habló Arnulfo González Valencia con la prensa.", fast=True)
+    assert _parties(found) == {"ofac-sdn:20111": ["Arnulfo González Valencia"]}
+    alone = sdn_scanner.scan("El presidente Maduro Moros habló ayer en Caracas.", fast=True)
+    assert list(_parties(alone)) == ["ofac-sdn:22790"]
+
+
 def test_a_listed_name_after_an_arabic_clitic_is_found(sdn_scanner: Scanner) -> None:
     # لحسن: a name whole (Lahcen, ELHASAN) and li- + Hasan: "succeeded Hasan Nasrallah"
     text = "تولى نعيم قاسم الأمانة العامة لحزب الله خلفا لحسن نصر الله في بيروت."
