@@ -35,6 +35,13 @@ def _forms(where: str) -> dict[tuple[str, ...], str]:
 
 
 @cache
+def _seat_after() -> dict[str, str]:
+    """Forms written inside a name, before the company's seat or trade (`seat_after`):
+    form -> class."""
+    return {str(k): str(v) for k, v in load_table("names_legal_forms.yml")["seat_after"].items()}
+
+
+@cache
 def name_like() -> frozenset[str]:
     """Legal forms that are also people's name parts (`names_legal_forms.yml` name_like)."""
     return word_list("names_legal_forms.yml", "name_like")
@@ -53,6 +60,11 @@ def split_legal_forms(folded: str) -> tuple[list[str], tuple[str, ...]]:
     forms of `names_legal_forms.yml` leading only first ("STATE CORPORATION ROSTEC").
     """
     parts, found = _split_forms(folded)
+    seat = _seat_after()
+    for k in range(1, len(parts) - 1):
+        if parts[k] in seat:  # "KARNER D.O.O. LJUBLJANA": the name proper ends here
+            parts, found = parts[:k], (*found, seat[parts[k]])
+            break
     leading = _forms("leading")
     for size in (3, 2, 1):
         head = tuple(parts[:size])

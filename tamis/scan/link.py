@@ -203,6 +203,9 @@ def in_country_name(words: Sequence[Word], p: int) -> bool:
     return any(_two_words_country(words, a) is not None for a in (p - 1, p))
 
 
+MARRIED = "married name"  # the key of a married name's husband's surname (`Linker.kin`)
+
+
 class Linker:
     """Screens mention names against one screener, with a per-query cache."""
 
@@ -325,7 +328,10 @@ class Linker:
         named: dict[tuple[str, ...], list[str]] = {}
         for x in found:
             for family in self._families(x):
-                named.setdefault(family, []).append(x)
+                if family[0] != MARRIED:
+                    named.setdefault(family, []).append(x)
+            for first in self._first_families(x):  # whose wife a married name may say
+                named.setdefault((MARRIED, first), []).append(x)
         return named
 
     def kin(self, entity_ids: Iterable[str],
@@ -333,7 +339,8 @@ class Linker:
         """Of `entity_ids`, the persons with two family names or more (Spanish: RODRIGUEZ
         GOMEZ) that a person already found bears too (`named`: `families`), with those
         found: the lists do not link siblings, an article on Delcy Rodríguez names her
-        brother Jorge."""
+        brother Jorge; and the persons whose married name holds the first family name of a
+        person found (FLORES DE MADURO, Cilia beside Nicolás Maduro)."""
         out = {}
         for eid in entity_ids:
             near = sorted({x for f in self._families(eid) for x in named.get(f, ()) if x != eid})
@@ -342,16 +349,30 @@ class Linker:
         return out
 
     def _families(self, entity_id: str) -> frozenset[tuple[str, ...]]:
-        """A listed person's family names of two parts or more, as keys (kept per linker)."""
+        """A listed person's family names of two parts or more, as keys, and (MARRIED,
+        surname) for a Spanish married name's "de" + surname (FLORES DE MADURO, Cilia: the
+        wife of a Maduro); kept per linker."""
         found = self._kin.get(entity_id)
         if found is None:
-            pe = self.screener.get(entity_id)
-            names = pe.names if pe is not None and pe.schema == "Person" else ()
-            found = frozenset(f for form, _ in names
-                              if len(f := tuple(t.key for t, r in zip(form.tokens, form.roles)
-                                                if r == FAMILY)) >= 2)  # fmt: skip
-            self._kin[entity_id] = found
+            out: set[tuple[str, ...]] = set()
+            for keys in self._family_keys(entity_id):
+                if len(keys) >= 2:
+                    out.add(keys)
+                out.update((MARRIED, keys[k + 1]) for k in range(1, len(keys) - 1)
+                           if keys[k] == "de")  # fmt: skip
+            found = self._kin[entity_id] = frozenset(out)
         return found
+
+    def _first_families(self, entity_id: str) -> frozenset[str]:
+        """A listed person's first family names (a husband's, in his wife's married name)."""
+        return frozenset(keys[0] for keys in self._family_keys(entity_id))
+
+    def _family_keys(self, entity_id: str) -> list[tuple[str, ...]]:
+        """The family-name parts of each of a listed person's names, as keys."""
+        pe = self.screener.get(entity_id)
+        names = pe.names if pe is not None and pe.schema == "Person" else ()
+        return [keys for form, _ in names
+                if (keys := tuple(t.key for t, r in zip(form.tokens, form.roles) if r == FAMILY))]
 
     def context(self, entity_id: str, name: str, person: bool | None,
                 countries: frozenset[str]) -> Match:  # fmt: skip

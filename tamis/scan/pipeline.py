@@ -33,6 +33,7 @@ from tamis.normalise.exonyms import (
     unspaced_names,
     word_names,
 )
+from tamis.normalise.legal_forms import split_legal_forms
 from tamis.normalise.names import FAMILY
 from tamis.normalise.tokens import WORD
 from tamis.scan import coref, ner
@@ -49,7 +50,7 @@ from tamis.scan.link import (
     office_after,
     role_before,
 )
-from tamis.scan.reading import ACRONYM, acronym_like, sentence_start
+from tamis.scan.reading import ACRONYM, acronym_like, kind_word, sentence_start
 from tamis.scan.result import COREF, GAZETTEER, NER, Mention, Party, ScanResult
 from tamis.scan.vocab import Lookup, clitics, variants
 from tamis.scan.words import CACHE, Word, honorifics, hyphened, particles, words
@@ -308,6 +309,9 @@ class Scanner:
                 continue  # "Ahmed al-Charaa", "Hayat Tahrir al-Cham": not HARA, not CHAM
             while c.person and hyphened(ws, last, text):
                 last += 1  # "Kim Min-jae": the syllable after the hyphen is his name too
+            if not c.person:
+                last += _legal_tail(ws, first, last, text)  # "... Holdings Public Company
+                # Limited": the mention is the name as written, its legal form too
             if c.person and self._given_before(ws, looks, first, text):
                 first -= 1  # "María Maduro Moros", "Rosalinda González Valencia": another
                 # person of the family; the engine judges the whole name
@@ -618,7 +622,7 @@ class _Party:
         score = m.score
         if self.linked:  # a name that matches alone needs no bonus (a linked vessel's)
             named = "; ".join(f"{caption} ({eid})" for eid, caption in self.linked)
-            said = (f"shares two family names with {named}, named in the article" if self.kin
+            said = (f"shares family names with {named}, named in the article" if self.kin
                     else f"linked in the lists to {named}, named in the article")
             if m.match:
                 explanation["scan"] = said
@@ -700,6 +704,26 @@ def _hot_ascii() -> frozenset[str]:
     """The ASCII words `_known_words` reads further: a cited name by itself, or a cited
     phrase's first word (no Arabic clitic or Cyrillic case applies to the others)."""
     return frozenset(w for w in word_names() | _first_letters()[0] if w.isascii())
+
+
+LEGAL_TAIL = 4  # words of a legal form written after an organisation's name, at most
+
+
+def _legal_tail(ws: list[Word], first: int, last: int, text: str) -> int:
+    """How many words after an organisation's name found in words first..last are its
+    legal form ("Public Company Limited", "Corporation", "LLC"): words written with it that
+    the legal-form reading takes off the name again, leaving exactly its words."""
+    name = [w.folded for w in ws[first : last + 1]]
+    for n in range(min(LEGAL_TAIL, len(ws) - 1 - last), 0, -1):
+        tail = ws[last + 1 : last + 1 + n]
+        if not all(w.joined for w in ws[last : last + n]) or not tail[0].cap:
+            continue
+        if any(text[ws[k].end : ws[k + 1].start].strip(" ,.") for k in range(last, last + n)):
+            continue  # only spaces, commas and dots between: "Co., Ltd."
+        parts, forms = split_legal_forms(" ".join(name + [w.folded for w in tail]))
+        if forms and parts == split_legal_forms(" ".join(name))[0]:
+            return n
+    return 0
 
 
 SYLLABLE = 5  # letters of a syllable of a hyphenated given name (Heung-min, Jong-un)
@@ -874,7 +898,8 @@ def _tail_of_name(ws: list[Word], p: int, text: str) -> bool:
         return False
     w = ws[p - 1]
     return (w.text[:1].isupper() and not sentence_start(ws, p - 1, text)
-            and not is_country(w) and w.folded not in honorifics())  # fmt: skip
+            and not is_country(w) and w.folded not in honorifics()
+            and not kind_word(w))  # fmt: skip  # "die Organisation al-Qard al-Hassan"
 
 
 def _single_word(ws: list[Word], starts: list[int], a: int, b: int) -> Word | None:

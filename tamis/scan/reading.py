@@ -87,6 +87,15 @@ class Rules:
         A person's name never holds a conjunction: "Daniel Ortega y Rosario Murillo" is
         two names, read apart."""
         found = None if entry[1] else self._covers(entry, words, looks, i, j, text)
+        if found is not None and len(_between_conjunctions(words, looks, found[0],
+                                                           found[1])) > 1:  # fmt: skip
+            segments = _between_conjunctions(words, looks, i, j)
+            # ... but not collected across an "and" when one side holds it all: in
+            # "Myanma Economic Holdings et Myanmar Economic Corporation" the second is MEC
+            whole = [span for a, b in segments if a <= b and _holds(entry, looks, a, b)
+                     and (span := self._covers(entry, words, looks, a, b, text))]  # fmt: skip
+            if whole:
+                return whole[0]
         if found is None:  # (an organisation's name may hold "and": read whole first)
             segments = _between_conjunctions(words, looks, i, j)
             if len(segments) > 1:  # the segment where most of the name is written: in
@@ -135,7 +144,9 @@ class Rules:
             return None  # first names only ("Abdur Rehman"): not a name by itself
         first, last = min(used), max(used)
         filler = sum(1 for p in range(first, last + 1) if p not in used and not words[p].glue
-                     and not (words[p].folded in self.stop and not words[p].cap))  # fmt: skip
+                     and not (words[p].folded in self.stop and not words[p].cap)
+                     and words[p].folded not in particles())  # fmt: skip
+        # (a name's particles are its own: "l'association Al-Qard Al-Hassan")
         return (first, last) if filler <= 1 else None
 
     def distinct(self, look: Lookup, k: int) -> bool:
@@ -219,6 +230,12 @@ class Rules:
             if w.upper or is_country(w):
                 return False
         return True
+
+
+def _holds(entry: Entry, looks: list[Lookup], i: int, j: int) -> bool:
+    """Whether words i..j can be every required part of a listed name."""
+    used: dict[int, int] = {}
+    return all(position(k, looks, i, j, used) is not None for k in entry[2])
 
 
 def position(k: int, looks: list[Lookup], i: int, j: int, used: dict[int, int]) -> int | None:

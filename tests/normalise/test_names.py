@@ -113,6 +113,13 @@ def test_initials_are_their_own_kind() -> None:
         # the Estonian osaühing, as OFAC writes it without its umlaut
         ("GARANTEX EUROPE OU", ["garantex", "europe"], ("llc",)),
         ("Garantex Europe OÜ", ["garantex", "europe"], ("llc",)),
+        # the Balkan d.o.o., its dots read away; written inside, it ends the name proper:
+        # the seat after it is left out
+        ("MERIDEIS D.O.O.", ["merideis"], ("llc",)),
+        ("ALTERNATIVNA TELEVIZIJA D.O.O. BANJA LUKA", ["alternativna", "televizija"], ("llc",)),
+        # a public company limited (Thailand, Myanmar: PCL): PUBLIC is no word of the name
+        ("MYANMA ECONOMIC HOLDINGS PUBLIC COMPANY LIMITED", ["myanma", "economic", "holdings"],
+         ("llc", "jsc")),
     ],
 )
 def test_legal_forms_are_kept_aside(text: str, parts: list[str], legal: tuple[str, ...]) -> None:
