@@ -217,6 +217,14 @@ def test_the_arabic_article_written_onto_its_word_is_no_part_left_over() -> None
     assert not [p for p in parts if p["candidate"] == "al" and p["kind"] == "missing"]
 
 
+def test_kataib_is_brigades_and_tells_kataib_hizballah_from_hizballah() -> None:
+    kataib = Entity("t:1", "Organization", {"name": ["KATA'IB HIZBALLAH"]}, source="t")
+    for press in ("Hezbollah Brigades", "Brigades du Hezbollah", "Kataeb Hezbollah"):
+        assert compare({"name": press}, kataib).match, press
+    # the word the press translates is the one that tells the two apart: not a generic one
+    assert not compare({"name": "Hizballah"}, kataib).match
+
+
 def test_a_clitic_written_onto_an_arabic_name_is_set_aside() -> None:
     # لحسن نصر الله: li- ("for") + Hasan Nasrallah; وحسن: wa- ("and") + Hasan
     listed = {"name": "NASRALLAH, Hasan", "schema": "Person"}
