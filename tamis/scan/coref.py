@@ -86,7 +86,11 @@ def longer_name(first: int, last: int, words: Sequence[Word], looks: Sequence[Lo
                 gaz: Gazetteer) -> bool:  # fmt: skip
     """Whether the name in words first..last is part of a longer one: a capitalised word
     that can be a name part is written before or after it ("Ali Hassan Mohamed" is not
-    the listed HASSAN, Mohamed)."""
+    the listed HASSAN, Mohamed), or it ends on a particle whose word follows ("Abdel Amir
+    al-Chammari" is not the listed ... AMIR ... ABDAL-RAHMAN)."""
+    if (last + 1 < len(words) and words[last].folded in particles() and words[last].joined
+            and words[last + 1].cap):  # fmt: skip
+        return True
     return _named_beside(first, first - 1, words, looks, gaz) or _named_beside(
         last, last + 1, words, looks, gaz)
 
@@ -258,3 +262,49 @@ def org_short_forms(words: Sequence[Word], looks: Sequence[Lookup], gaz: Gazette
         if len(hits) == 1:
             out[i] = hits[0]
     return out
+
+
+NICKNAME_MIN = 4  # letters of a one-word alias read alone
+
+
+def nickname_parts(gaz: Gazetteer, forms: Iterable[tuple[NameForm, str]]) -> set[int]:
+    """A listed person's one-word aliases as gazetteer parts ("Mencho" of OSEGUERA
+    CERVANTES, Nemesio; EL CHAPO, its particle aside): a word of at least NICKNAME_MIN
+    letters that is no part of the person's name (a surname alone is for `attach`)."""
+    own = {t.key for form, prop in forms if prop == "name" for t in form.tokens}
+    out: set[int] = set()
+    for form, prop in forms:
+        toks = [t for t in form.tokens if t.text not in particles()]  # EL CHAPO: Chapo
+        if prop != "name" and len(toks) == 1:
+            tok = toks[0]
+            if len(tok.text) >= NICKNAME_MIN and tok.key not in own and (
+                    n := gaz.vocab.number.get(tok.key)) is not None:  # fmt: skip
+                out.add(n)
+    return out
+
+
+def nicknames(words: Sequence[Word], looks: Sequence[Lookup], gaz: Gazetteer, taken: set[int],
+              owners: dict[str, set[int]]) -> dict[int, str]:  # fmt: skip
+    """Word position -> id of a flagged person whose one-word alias (`nickname_parts`) the
+    capitalised word is, written as a word of its own ("alias El Mencho", "El Mencho sigue
+    prófugo": a name the article gave him); a word two persons could be is left alone."""
+    out: dict[int, str] = {}
+    if not owners:
+        return out
+    every: set[int] = set().union(*owners.values())
+    for i, look in enumerate(looks):
+        w = words[i]
+        if i in taken or not look[0] or every.isdisjoint(look[0]) or not w.text[:1].isupper():
+            continue
+        if look[2] != w.folded:  # as the alias is written: "Los Chapitos" is his faction
+            continue
+        if w.folded in gaz.stop or _named_beside(i, i + 1, words, looks, gaz) or (
+                i > 0 and words[i - 1].joined and words[i - 1].cap
+                and words[i - 1].folded not in gaz.stop and words[i - 1].folded not in particles()
+                and words[i - 1].folded not in honorifics()):  # fmt: skip
+            continue  # part of a longer name ("Mencho" is not "Juan Mencho")
+        hits = [eid for eid, parts in owners.items() if look[0] & parts]
+        if len(hits) == 1:
+            out[i] = hits[0]
+    return out
+

@@ -448,6 +448,15 @@ class Scanner:
             mention = Mention(w.text, w.start, w.end, "ORG", COREF)
             mentions.append(mention)
             parties[eid].mentions.append(mention)
+        nicks = {eid: parts for eid in parties if (pe := self.screener.get(eid)) is not None
+                 and pe.schema == "Person" and (parts := coref.nickname_parts(self.gazetteer,
+                                                                              pe.names))}  # fmt: skip
+        for i, eid in coref.nicknames(ws, looks, self.gazetteer, held | set(tied) | set(short),
+                                      nicks).items():  # fmt: skip
+            w = ws[i]
+            mention = Mention(w.text, w.start, w.end, "PER", COREF)
+            mentions.append(mention)
+            parties[eid].mentions.append(mention)
         initialled = set()
         for i, k in coref.initialled(ws, shorts, set(tied), text).items():
             query = " ".join([*(ws[p].text for p in range(k, i)), looks[i][2] or ws[i].folded])

@@ -57,3 +57,21 @@ def test_a_surname_alone_is_first_the_one_whose_first_surname_it_is(sdn_scanner:
     found = _mentions(sdn_scanner, text)
     assert [t for t, _ in found[ROSARIO_MURILLO]] == ["Rosario Murillo", "Murillo"]
     assert [t for t, _ in found[CAMILA_ORTEGA]] == ["Camila Ortega Murillo"]
+
+
+MENCHO = "ofac-sdn:17674"  # OSEGUERA CERVANTES, Nemesio, a.k.a. 'Mencho'
+
+
+def test_a_listed_nickname_after_the_full_name_is_the_same_person(sdn_scanner: Scanner) -> None:
+    text = ("Nemesio Oseguera Cervantes, alias «El Mencho», dirige el cártel. Las autoridades "
+            "creen que El Mencho se esconde en Jalisco.")  # fmt: skip
+    assert _mentions(sdn_scanner, text)[MENCHO] == [
+        ("Nemesio Oseguera Cervantes", "gazetteer"), ("Mencho", "coref"), ("Mencho", "coref")]
+
+
+def test_a_nickname_alone_or_inflected_or_in_a_longer_name_is_nobody(sdn_scanner: Scanner) -> None:
+    # without the full name, "El Mencho" is the engine's to judge (a nickname: no hit)
+    assert sdn_scanner.scan("Las autoridades creen que El Mencho se esconde.").parties == []
+    text = ("Nemesio Oseguera Cervantes dirige el cártel. Juan Mencho, un vecino, no sabe "
+            "nada de los Menchos.")  # fmt: skip
+    assert _mentions(sdn_scanner, text)[MENCHO] == [("Nemesio Oseguera Cervantes", "gazetteer")]

@@ -408,6 +408,14 @@ def test_a_wife_by_her_maiden_names_beside_her_husband(sdn_scanner: Scanner) -> 
     assert alone.parties == []
 
 
+def test_a_name_cut_before_its_last_word_is_not_a_linked_member(sdn_scanner: Scanner) -> None:
+    # beside ISIL, "Abdel Amir al" would be 0.60 for its leader AL-MAWLA, Amir Muhammad
+    # Sa'id Abdal-Rahman (+ 0.10 linked); the name goes on after its particle: al-Chammari
+    text = ("Créées pour combattre le groupe État islamique, les milices restent. Le ministre "
+            "de l'Intérieur, Abdel Amir al-Chammari, a promis de renforcer la coordination.")  # fmt: skip
+    assert list(_parties(sdn_scanner.scan(text, fast=True))) == ["ofac-sdn:8759"]
+
+
 def test_a_listed_name_after_an_arabic_clitic_is_found(sdn_scanner: Scanner) -> None:
     # لحسن: a name whole (Lahcen, ELHASAN) and li- + Hasan: "succeeded Hasan Nasrallah"
     text = "تولى نعيم قاسم الأمانة العامة لحزب الله خلفا لحسن نصر الله في بيروت."
