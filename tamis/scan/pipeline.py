@@ -312,6 +312,10 @@ class Scanner:
             if not c.person:
                 last += _legal_tail(ws, first, last, text)  # "... Holdings Public Company
                 # Limited": the mention is the name as written, its legal form too
+            while (c.person and last + 2 < len(ws) and ws[last].joined
+                   and ws[last + 1].folded in particles() and ws[last + 1].joined
+                   and ws[last + 2].text[:1].isupper()):  # fmt: skip
+                last += 2  # "Izz al-Din al-Qassam": the name goes on; the engine judges
             if c.person and self._given_before(ws, looks, first, text):
                 first -= 1  # "María Maduro Moros", "Rosalinda González Valencia": another
                 # person of the family; the engine judges the whole name

@@ -416,6 +416,15 @@ def test_a_name_cut_before_its_last_word_is_not_a_linked_member(sdn_scanner: Sca
     assert list(_parties(sdn_scanner.scan(text, fast=True))) == ["ofac-sdn:8759"]
 
 
+def test_a_persons_name_goes_on_after_a_particle(sdn_scanner: Scanner) -> None:
+    # IZZ-AL-DIN, Hasan by his family name alone (three parts) scores 0.85; in "the Izz
+    # al-Din al-Qassam Brigades" the name goes on, and the whole is no person's
+    text = "Mohammed Deif led the armed wing, the Izz al-Din al-Qassam Brigades, for years."
+    assert list(_parties(sdn_scanner.scan(text, fast=True))) == ["ofac-sdn:18529"]
+    alone = sdn_scanner.scan("Hasan Izz al-Din spoke in Beirut.", fast=True)
+    assert list(_parties(alone)) == ["ofac-sdn:6926"]
+
+
 def test_a_listed_name_after_an_arabic_clitic_is_found(sdn_scanner: Scanner) -> None:
     # لحسن: a name whole (Lahcen, ELHASAN) and li- + Hasan: "succeeded Hasan Nasrallah"
     text = "تولى نعيم قاسم الأمانة العامة لحزب الله خلفا لحسن نصر الله في بيروت."
