@@ -425,6 +425,12 @@ def test_a_persons_name_goes_on_after_a_particle(sdn_scanner: Scanner) -> None:
     assert list(_parties(alone)) == ["ofac-sdn:6926"]
 
 
+def test_the_quds_force_as_german_writes_it(sdn_scanner: Scanner) -> None:
+    # "Truppe" and "Einheit" for the force: ISLAMIC REVOLUTIONARY GUARD CORPS (IRGC)-QODS FORCE
+    text = "Der Mann soll im Auftrag der Quds-Einheit der iranischen Revolutionsgarden gehandelt haben."
+    assert "ofac-sdn:10465" in _parties(sdn_scanner.scan(text, fast=True))
+
+
 def test_a_listed_name_after_an_arabic_clitic_is_found(sdn_scanner: Scanner) -> None:
     # لحسن: a name whole (Lahcen, ELHASAN) and li- + Hasan: "succeeded Hasan Nasrallah"
     text = "تولى نعيم قاسم الأمانة العامة لحزب الله خلفا لحسن نصر الله في بيروت."
