@@ -173,9 +173,10 @@ def scan_paths(paths: Iterable[Path | str], scanner: Scans, *, fast: bool = Fals
                 and "fork" in mp.get_all_start_methods())  # fmt: skip
     outcomes = (_pooled(files, scanner, options, workers) if parallel
                 else (_outcome(path, scanner, options) for path in files))
-    for n, (path, outcome) in enumerate(zip(files, outcomes)):
-        if progress is not None:
+    for n, path in enumerate(files):
+        if progress is not None:  # before the file's outcome is awaited: the one at work
             progress(n, len(files), str(path))
+        outcome = next(outcomes)
         if isinstance(outcome, SourceError):
             if on_error is None:
                 raise outcome

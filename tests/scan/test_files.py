@@ -262,6 +262,19 @@ def test_several_files_are_scanned_by_worker_processes_in_file_order(tmp_path: P
     assert f"pid {os.getpid()}" not in pids and len(pids) >= 1
 
 
+def test_progress_names_each_file_before_its_result_in_a_pool_too(tmp_path: Path) -> None:
+    files = [write(tmp_path, f"{k}.txt", FR) for k in range(5)]
+    seen: list[tuple[int, str]] = []
+    for workers in (1, 2):
+        seen.clear()
+        results = scan_paths(files, NameFinder(), workers=workers,
+                             progress=lambda done, total, name: seen.append((done, name)))  # fmt: skip
+        first = next(results)
+        assert seen == [(0, str(files[0]))] and first.source == str(files[0])
+        list(results)
+        assert seen[-1] == (5, "") and [d for d, _ in seen] == [0, 1, 2, 3, 4, 5]
+
+
 def test_a_pool_finds_what_one_process_finds(tmp_path: Path, sdn_scanner: Any,
                                              kremlin_article: str) -> None:  # fmt: skip
     texts = [kremlin_article, FR, "Rien à signaler ici.", kremlin_article[:2000], FR + " RDIF."]
