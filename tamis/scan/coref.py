@@ -78,8 +78,13 @@ def _in_longer_name(i: int, words: Sequence[Word], looks: Sequence[Lookup],
     if (words[i].text[:1].isupper() and k < len(words) and words[i].joined and words[i + 1].joined
             and words[i + 1].folded in particles() and words[k].cap):  # fmt: skip
         return True
-    return _named_beside(i, i - 1, words, looks, gaz) or _named_beside(i, i + 1, words, looks,
-                                                                        gaz)
+    before = i - 1
+    if before >= 0 and words[before].folded in particles() and words[before].joined:
+        # "El Aissami" after "Tareck El Aissami": the particle is his surname's; the word
+        # before it, if written with it, tells a longer name ("Ahmed al-Charaa")
+        before = i - 2 if i >= 2 and words[i - 2].joined else -1
+    return _named_beside(i, before, words, looks, gaz) or _named_beside(i, i + 1, words,
+                                                                        looks, gaz)
 
 
 def longer_name(first: int, last: int, words: Sequence[Word], looks: Sequence[Lookup],

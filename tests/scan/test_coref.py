@@ -75,3 +75,17 @@ def test_a_nickname_alone_or_inflected_or_in_a_longer_name_is_nobody(sdn_scanner
     text = ("Nemesio Oseguera Cervantes dirige el cártel. Juan Mencho, un vecino, no sabe "
             "nada de los Menchos.")  # fmt: skip
     assert _mentions(sdn_scanner, text)[MENCHO] == [("Nemesio Oseguera Cervantes", "gazetteer")]
+
+
+AISSAMI = "ofac-sdn:20250"  # EL AISSAMI MADDAH, Tareck Zaidan
+
+
+def test_a_surname_with_its_particle_after_the_full_name_is_the_same_person(
+    sdn_scanner: Scanner,
+) -> None:
+    text = "Tareck El Aissami fue detenido en 2024. El Aissami niega todas las acusaciones."
+    assert _mentions(sdn_scanner, text)[AISSAMI] == [
+        ("Tareck El Aissami", "gazetteer"), ("Aissami", "coref")]  # fmt: skip
+    # ... but not in another full name written with the particle
+    cousin = "Tareck El Aissami fue detenido. Su primo Haitham El Aissami niega todo."
+    assert _mentions(sdn_scanner, cousin)[AISSAMI] == [("Tareck El Aissami", "gazetteer")]
