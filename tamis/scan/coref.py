@@ -33,7 +33,7 @@ from tamis.normalise.names import FAMILY
 from tamis.normalise.org_words import ANY_ORDER, query_acronym_key
 from tamis.scan.gazetteer import Gazetteer
 from tamis.scan.vocab import Lookup
-from tamis.scan.words import Word, honorifics, particles
+from tamis.scan.words import Word, honorifics, kin_nouns, particles
 
 __all__ = ["FullMention", "attach", "initialled", "longer_name", "namesakes", "org_parts",
            "org_short_forms", "rare_surnames", "second_surnames", "short_forms"]
@@ -109,6 +109,9 @@ def _named_beside(i: int, j: int, words: Sequence[Word], looks: Sequence[Lookup]
         return False
     if j < i and words[j].folded in honorifics():
         return False
+    folded = words[j].folded
+    if folded in kin_nouns() or (len(folded) == 1 and folded in gaz.stop):
+        return False  # "Kadyrows Vater"; "С Дмитриевым" ("with"; an initial has its period)
     caseless = not words[i].text[:1].isupper()
     return bool(looks[j][0]) and (not caseless or gaz.named_together(looks[i], looks[j]))
 

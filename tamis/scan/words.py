@@ -65,6 +65,12 @@ def honorifics() -> frozenset[str]:
 
 
 @cache
+def kin_nouns() -> frozenset[str]:
+    """Kinship nouns German capitalises ("Vater", "Sohn"), folded: no part of a name."""
+    return frozenset(fold(str(w)) for w in load_table("scan_words.yml")["kin_nouns"])
+
+
+@cache
 def particles() -> frozenset[str]:
     """Name particles ("al", "el"), folded."""
     return frozenset(fold(str(w)) for w in load_table("scan_words.yml")["name_particles"])

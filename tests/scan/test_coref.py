@@ -89,3 +89,19 @@ def test_a_surname_with_its_particle_after_the_full_name_is_the_same_person(
     # ... but not in another full name written with the particle
     cousin = "Tareck El Aissami fue detenido. Su primo Haitham El Aissami niega todo."
     assert _mentions(sdn_scanner, cousin)[AISSAMI] == [("Tareck El Aissami", "gazetteer")]
+
+
+DMITRIEV, KADYROV = "ofac-sdn:34336", "ofac-sdn:23343"
+
+
+def test_a_one_letter_word_or_a_kin_noun_beside_a_surname_is_no_name_of_it(
+    sdn_scanner: Scanner,
+) -> None:
+    # "С Дмитриевым" ("with Dmitriev", at a sentence's start): a one-letter preposition, no
+    # initial (that has its period); "Kadyrows Vater": German capitalises its nouns
+    russian = "Кирилл Дмитриев выступил в Москве. С Дмитриевым встречались инвесторы."
+    assert [t for t, _ in _mentions(sdn_scanner, russian)[DMITRIEV]] == [
+        "Кирилл Дмитриев", "Дмитриевым"]  # fmt: skip
+    german = "Ramsan Kadyrow sprach in Grosny. Der Platz ist nach Kadyrows Vater benannt."
+    assert [t for t, _ in _mentions(sdn_scanner, german)[KADYROV]] == [
+        "Ramsan Kadyrow", "Kadyrows"]  # fmt: skip
