@@ -727,6 +727,7 @@ def _legal_tail(ws: list[Word], first: int, last: int, text: str) -> int:
     legal form ("Public Company Limited", "Corporation", "LLC"): words written with it that
     the legal-form reading takes off the name again, leaving exactly its words."""
     name = [w.folded for w in ws[first : last + 1]]
+    bare: list[str] | None = None  # the name's own parts, read once if a tail needs them
     for n in range(min(LEGAL_TAIL, len(ws) - 1 - last), 0, -1):
         tail = ws[last + 1 : last + 1 + n]
         if not all(w.joined for w in ws[last : last + n]) or not tail[0].cap:
@@ -734,7 +735,11 @@ def _legal_tail(ws: list[Word], first: int, last: int, text: str) -> int:
         if any(text[ws[k].end : ws[k + 1].start].strip(" ,.") for k in range(last, last + n)):
             continue  # only spaces, commas and dots between: "Co., Ltd."
         parts, forms = split_legal_forms(" ".join(name + [w.folded for w in tail]))
-        if forms and parts == split_legal_forms(" ".join(name))[0]:
+        if not forms:
+            continue
+        if bare is None:
+            bare = split_legal_forms(" ".join(name))[0]
+        if parts == bare:
             return n
     return 0
 

@@ -35,6 +35,13 @@ STOP_LANGUAGES = ("fr", "en", "de", "es", "it", "pt", "ru", "uk", "ar", "fa", "t
 # exact parts, near parts, form matched, parts matched by meaning only (a concept)
 Lookup = tuple[frozenset[int], frozenset[int], str, frozenset[int]]
 _NOTHING: Lookup = (frozenset(), frozenset(), "", frozenset())
+
+
+def _both(hit: Lookup, other: Lookup) -> Lookup:
+    """A word read two ways at once (a case form and its stem, a word and itself less a
+    clitic): both readings' exact parts, near only what neither has exactly, the form of
+    the word's own reading."""
+    return (hit[0] | other[0], (hit[1] | other[1]) - other[0], hit[2], hit[3] | other[3])
 _VOWELS = str.maketrans("", "", "aeiouy")
 MIN_SKELETON = 3  # consonants a skeleton needs to propose near parts
 # ... and the skeleton of a word written in an abjad, whose short vowels are unwritten: two
@@ -187,16 +194,14 @@ class Vocabulary:
             # parts of its stem are exact too (the engine tells them apart)
             stems = self._first(forms[forms.index(hit[2]) + 1 :])
             if stems[0]:
-                return (hit[0] | stems[0], (hit[1] | stems[1]) - stems[0], hit[2],
-                        hit[3] | stems[3])  # fmt: skip
+                return _both(hit, stems)
         if hit[0] and hit[2] == folded and len(forms) > 1 and is_abjad(folded):
             # an Arabic word that is a listed part whole and also after a clitic: لحسن is
             # a Lahcen and li- + Hasan ("for Hasan Nasrallah"); both, the engine tells
             # which (it sets a clitic aside where the whole word does not agree)
             bare = self._first(forms[1:])
             if bare[0]:
-                return (hit[0] | bare[0], (hit[1] | bare[1]) - bare[0], hit[2],
-                        hit[3] | bare[3])  # fmt: skip
+                return _both(hit, bare)
         return hit
 
     def _first(self, forms: list[str]) -> Lookup:
